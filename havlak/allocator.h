@@ -1,0 +1,45 @@
+#ifndef HAVLAK_ALLOCATOR_H_
+#define HAVLAK_ALLOCATOR_H_
+
+// The allocator a binary is linked with, and what it offers beyond malloc.
+// Every rung is linked four ways from the same objects, each with one
+// implementation of this header:
+//
+//   havlakN            glibc malloc             allocator_glibc.cc
+//   havlakN-jemalloc   jemalloc                 allocator_jemalloc.cc
+//   havlakN-tcmalloc   tcmalloc, heap profiler  allocator_tcmalloc.cc
+//   havlakN-counting   glibc, counting new      counting_new.cc
+//
+// The counting build replaces global operator new and delete to count
+// allocations; it exists so the timed builds are not disturbed by counting.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace havlak {
+
+// "glibc", "jemalloc" or "tcmalloc".
+const char* AllocatorName();
+// The allocator library's own version string.
+std::string AllocatorVersion();
+
+// Heap profiling: only tcmalloc builds can. StartHeapProfile records every
+// allocation from now on; WriteHeapProfile writes what was recorded to
+// `path` (a pprof heap profile) and stops. Both return "" or an error.
+bool CanProfileHeap();
+std::string StartHeapProfile(const std::string& path);
+std::string WriteHeapProfile();
+
+struct AllocationCounts {
+  std::int64_t allocations = 0;    // calls of operator new
+  std::int64_t bytes = 0;          // bytes they asked for
+  std::int64_t peak_live_bytes = 0;  // the most allocated and not yet freed
+};
+
+// Counts since the process started, in counting builds only.
+std::optional<AllocationCounts> ReadAllocationCounts();
+
+}  // namespace havlak
+
+#endif  // HAVLAK_ALLOCATOR_H_

@@ -1,0 +1,194 @@
+#include "havlak/command_line.h"
+
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <optional>
+#include <span>
+#include <sstream>
+#include <vector>
+
+namespace havlak {
+namespace {
+
+std::optional<double> ParseNumber(std::string_view text) {
+  double value = 0;
+  const auto [end, error] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() ||
+      !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<int> ParseInteger(std::string_view text) {
+  int value = 0;
+  const auto [end, error] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// One flag: how it reads its value into Options. `apply` returns an error
+// message, or "" when the value is good.
+struct Flag {
+  std::string_view name;
+  bool takes_value;  // false: a boolean flag
+  std::string_view value_name;
+  std::string_view help;
+  std::function<std::string(std::string_view value, Options&)> apply;
+};
+
+std::string Quoted(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
+
+const std::vector<Flag>& Flags() {
+  static const std::vector<Flag> flags = {
+      {"scale", true, "S",
+       "workload size: multiplies the 100 loops per tree and the 15000\n"
+       "small-graph findings (default 1, the canonical workload)",
+       [](std::string_view value, Options& options) -> std::string {
+         const std::optional<double> scale = ParseNumber(value);
+         if (!scale) return Quoted(value) + " is not a number";
+         if (*scale < kMinScale || *scale > kMaxScale) {
+           std::ostringstream out;
+           out << value << " is out of range (" << kMinScale << " to "
+               << kMaxScale << ")";
+           return out.str();
+         }
+         options.scale = *scale;
+         return "";
+       }},
+      {"iterations", true, "N",
+       "loop findings on the big graph after the first (default 50)",
+       [](std::string_view value, Options& options) -> std::string {
+         const std::optional<int> iterations = ParseInteger(value);
+         if (!iterations) return Quoted(value) + " is not a whole number";
+         if (*iterations < 0 || *iterations > kMaxIterations) {
+           return std::string(value) + " is out of range (0 to " +
+                  std::to_string(kMaxIterations) + ")";
+         }
+         options.iterations = *iterations;
+         return "";
+       }},
+      {"json", false, "", "print one JSON record of the run instead of the report",
+       [](std::string_view value, Options& options) -> std::string {
+         options.json = value == "true";
+         return "";
+       }},
+      {"cpuprofile", true, "FILE",
+       "write a gperftools CPU profile of the run to FILE",
+       [](std::string_view value, Options& options) -> std::string {
+         if (value.empty()) return "needs a file name";
+         options.cpuprofile = value;
+         return "";
+       }},
+      {"heapprofile", true, "FILE",
+       "write a tcmalloc heap profile to FILE after the first finding on the\n"
+       "big graph, then stop (tcmalloc builds: havlakN-tcmalloc)",
+       [](std::string_view value, Options& options) -> std::string {
+         if (value.empty()) return "needs a file name";
+         options.heapprofile = value;
+         return "";
+       }},
+      {"help", false, "", "print this help and exit",
+       [](std::string_view value, Options& options) -> std::string {
+         options.help = value == "true";
+         return "";
+       }},
+  };
+  return flags;
+}
+
+const Flag* FindFlag(std::string_view name) {
+  for (const Flag& flag : Flags()) {
+    if (flag.name == name) return &flag;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
+  ParsedCommandLine parsed;
+  const std::span<const char* const> args(argv + 1, argc > 0 ? argc - 1 : 0);
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string_view arg = args[i];
+    if (arg == "-h") arg = "--help";
+    if (!arg.starts_with("--") || arg.size() == 2) {
+      parsed.error = "unexpected argument " + Quoted(arg);
+      return parsed;
+    }
+    std::string_view name = arg.substr(2);
+    std::optional<std::string_view> value;
+    if (const size_t equals = name.find('='); equals != name.npos) {
+      value = name.substr(equals + 1);
+      name = name.substr(0, equals);
+    }
+    const Flag* flag = FindFlag(name);
+    if (flag == nullptr) {
+      parsed.error = "unknown flag " + Quoted("--" + std::string(name));
+      return parsed;
+    }
+    const std::string flag_name = "--" + std::string(name);
+    if (flag->takes_value && !value) {
+      if (i + 1 == args.size()) {
+        parsed.error = flag_name + " needs a value";
+        return parsed;
+      }
+      value = args[++i];
+    }
+    if (!flag->takes_value) {
+      if (!value) value = "true";
+      if (*value != "true" && *value != "false") {
+        parsed.error = flag_name + ": " + Quoted(*value) +
+                       " is not true or false";
+        return parsed;
+      }
+    }
+    if (std::string error = flag->apply(*value, parsed.options);
+        !error.empty()) {
+      parsed.error = flag_name + ": " + error;
+      return parsed;
+    }
+  }
+  return parsed;
+}
+
+std::string UsageText(std::string_view program, std::string_view summary) {
+  std::ostringstream out;
+  out << program << ": " << summary << "\n\n"
+      << "Usage: " << program << " [flags]\n\n"
+      << "Runs Hundt's LoopTesterApp workload: 15000 loop findings on a small\n"
+      << "graph, then a big graph of 252013 blocks built and searched for\n"
+      << "loops 1 + 50 times, then the nesting levels of the first result.\n"
+      << "Prints the loop counts (checked against the known ones), the time\n"
+      << "of each phase and the peak resident memory.\n\nFlags:\n";
+  for (const Flag& flag : Flags()) {
+    std::string head = "  --" + std::string(flag.name);
+    if (flag.takes_value) head += "=" + std::string(flag.value_name);
+    constexpr size_t kHelpColumn = 24;
+    out << head;
+    size_t column = head.size();
+    std::istringstream help{std::string(flag.help)};
+    for (std::string line; std::getline(help, line);) {
+      if (column >= kHelpColumn) {
+        out << '\n';
+        column = 0;
+      }
+      out << std::string(kHelpColumn - column, ' ') << line;
+      column = kHelpColumn + line.size();
+    }
+    out << '\n';
+  }
+  out << "\nExit status: 0 the run finished and its loop counts are right;\n"
+      << "1 a loop count is wrong; 2 bad command line; 3 a file or the\n"
+      << "profiler failed.\n";
+  return out.str();
+}
+
+}  // namespace havlak

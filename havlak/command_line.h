@@ -1,0 +1,43 @@
+#ifndef HAVLAK_COMMAND_LINE_H_
+#define HAVLAK_COMMAND_LINE_H_
+
+// The command line every rung shares.
+//
+// Example:
+//   havlak::ParsedCommandLine parsed = havlak::ParseCommandLine(argc, argv);
+//   if (!parsed.error.empty()) { ... print it, exit 2 ... }
+
+#include <string>
+#include <string_view>
+
+namespace havlak {
+
+struct Options {
+  double scale = 1.0;
+  int iterations = 50;  // big-graph findings after the first
+  bool json = false;
+  std::string cpuprofile;   // empty: no CPU profile
+  std::string heapprofile;  // empty: no heap profile
+  bool help = false;
+};
+
+struct ParsedCommandLine {
+  Options options;
+  std::string error;  // one line, without the program name; empty if valid
+};
+
+// Flags take their value as --flag=value or --flag value; boolean flags
+// also accept =true and =false.
+ParsedCommandLine ParseCommandLine(int argc, const char* const* argv);
+
+// The --help text, with `summary` as the first line.
+std::string UsageText(std::string_view program, std::string_view summary);
+
+// Valid ranges, for the parser and its tests.
+inline constexpr double kMinScale = 0.01;
+inline constexpr double kMaxScale = 400;
+inline constexpr int kMaxIterations = 1'000'000;
+
+}  // namespace havlak
+
+#endif  // HAVLAK_COMMAND_LINE_H_

@@ -1,0 +1,160 @@
+#include "havlak/driver.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <exception>
+#include <new>
+#include <string>
+
+#include "havlak/allocator.h"
+#include "havlak/command_line.h"
+#include "havlak/cpu_profiler.h"
+#include "havlak/large_stack.h"
+#include "havlak/measure.h"
+#include "havlak/run_report.h"
+
+namespace havlak {
+namespace {
+
+// A progress line on stderr, rewritten in place, when stderr is a terminal.
+class ProgressLine : public WorkloadObserver {
+ public:
+  ProgressLine(std::string_view rung, const std::string& heap_profile)
+      : rung_(rung),
+        heap_profile_(heap_profile),
+        enabled_(isatty(STDERR_FILENO) == 1) {}
+
+  ~ProgressLine() override { Clear(); }
+
+  void Progress(Phase phase, int done, int total) override {
+    if (!enabled_) return;
+    const double now = clock_.Seconds();
+    if (done < total && now < next_update_) return;
+    next_update_ = now + 0.2;
+    std::fprintf(stderr, "\r%.*s: %.*s %d/%d  (%.0f s)   ",
+                 static_cast<int>(rung_.size()), rung_.data(),
+                 static_cast<int>(PhaseTitle(phase).size()),
+                 PhaseTitle(phase).data(), done, total, now);
+    shown_ = true;
+  }
+
+  bool ContinueAfterFirstFind() override {
+    if (heap_profile_.empty()) return true;
+    heap_profile_error_ = WriteHeapProfile();
+    return false;
+  }
+
+  const std::string& heap_profile_error() const { return heap_profile_error_; }
+
+  void Clear() {
+    if (!shown_) return;
+    std::fprintf(stderr, "\r%80s\r", "");
+    shown_ = false;
+  }
+
+ private:
+  std::string_view rung_;
+  std::string heap_profile_;
+  std::string heap_profile_error_;
+  bool enabled_;
+  bool shown_ = false;
+  Stopwatch clock_;
+  double next_update_ = 0;
+};
+
+int Fail(std::string_view rung, int status, const std::string& message) {
+  std::fprintf(stderr, "%.*s: %s%s\n", static_cast<int>(rung.size()),
+               rung.data(), status == kExitUsage ? "error: " : "",
+               message.c_str());
+  return status;
+}
+
+int Run(const Options& options, const RungEntry& rung) {
+  if (!options.heapprofile.empty() && !options.cpuprofile.empty()) {
+    return Fail(rung.name, kExitUsage,
+                "--heapprofile and --cpuprofile need separate runs (the heap "
+                "profiler slows every allocation)");
+  }
+  if (!options.heapprofile.empty() && !CanProfileHeap()) {
+    return Fail(rung.name, kExitUsage,
+                "--heapprofile: " + StartHeapProfile(options.heapprofile));
+  }
+  const WorkloadSpec spec =
+      WorkloadSpec::Scaled(options.scale, options.iterations);
+
+  CpuProfile cpu_profile;
+  if (!options.cpuprofile.empty()) {
+    if (std::string error = cpu_profile.Start(options.cpuprofile);
+        !error.empty()) {
+      return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
+    }
+  }
+  if (!options.heapprofile.empty()) {
+    if (std::string error = StartHeapProfile(options.heapprofile);
+        !error.empty()) {
+      return Fail(rung.name, kExitFailure, "--heapprofile: " + error);
+    }
+  }
+
+  ProgressLine progress(rung.name, options.heapprofile);
+  RunReport report;
+  const Stopwatch watch;
+  RunOnLargeStack(StackBytesForBlocks(spec.BigGraphBlocks()), [&] {
+    report.result = rung.run_workload(spec, progress);
+  });
+  report.wall_seconds = watch.Seconds();
+  progress.Clear();
+  if (std::string error = cpu_profile.Stop(); !error.empty()) {
+    return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
+  }
+  if (!progress.heap_profile_error().empty()) {
+    return Fail(rung.name, kExitFailure,
+                "--heapprofile: " + progress.heap_profile_error());
+  }
+
+  report.rung = rung.name;
+  report.idea = rung.idea;
+  report.allocator = AllocatorName();
+  report.allocator_version = AllocatorVersion();
+  report.scale = options.scale;
+  report.spec = spec;
+  report.usage = ReadResourceUsage();
+  report.allocations = ReadAllocationCounts();
+  report.cpu_profile = options.cpuprofile;
+  report.heap_profile = options.heapprofile;
+
+  const std::string output =
+      options.json ? FormatJson(report) : FormatReport(report);
+  std::fwrite(output.data(), 1, output.size(), stdout);
+  std::fflush(stdout);
+  const std::vector<std::string> problems =
+      CheckLoopCounts(spec, report.result);
+  for (const std::string& problem : problems) {
+    Fail(rung.name, kExitWrongLoopCount, "wrong loop count: " + problem);
+  }
+  return problems.empty() ? kExitSuccess : kExitWrongLoopCount;
+}
+
+}  // namespace
+
+int RunCommandLine(int argc, char** argv, const RungEntry& rung) {
+  const ParsedCommandLine parsed = ParseCommandLine(argc, argv);
+  if (!parsed.error.empty()) {
+    return Fail(rung.name, kExitUsage, parsed.error + " (see --help)");
+  }
+  if (parsed.options.help) {
+    const std::string usage = UsageText(rung.name, rung.idea);
+    std::fwrite(usage.data(), 1, usage.size(), stdout);
+    return kExitSuccess;
+  }
+  try {
+    return Run(parsed.options, rung);
+  } catch (const std::bad_alloc&) {
+    return Fail(rung.name, kExitFailure, "out of memory");
+  } catch (const std::exception& error) {
+    return Fail(rung.name, kExitFailure, error.what());
+  }
+}
+
+}  // namespace havlak

@@ -1,0 +1,41 @@
+#ifndef HAVLAK_DRIVER_H_
+#define HAVLAK_DRIVER_H_
+
+// The main program every rung shares: parses the command line, runs the
+// workload under the profilers asked for, checks and prints the result.
+//
+// Example (this is all of a rung's main, see rung_main.cc):
+//   int main(int argc, char** argv) {
+//     return havlak::RungMain<havlak1::Rung>(argc, argv);
+//   }
+
+#include <string_view>
+
+#include "havlak/rung.h"
+#include "havlak/workload_runner.h"
+
+namespace havlak {
+
+// Exit statuses.
+inline constexpr int kExitSuccess = 0;
+inline constexpr int kExitWrongLoopCount = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFailure = 3;
+
+struct RungEntry {
+  std::string_view name;
+  std::string_view idea;
+  WorkloadResult (*run_workload)(const WorkloadSpec&, WorkloadObserver&);
+};
+
+int RunCommandLine(int argc, char** argv, const RungEntry& rung);
+
+template <Rung R>
+int RungMain(int argc, char** argv) {
+  return RunCommandLine(argc, argv,
+                        {R::kName, R::kIdea, &RunWorkload<R>});
+}
+
+}  // namespace havlak
+
+#endif  // HAVLAK_DRIVER_H_

@@ -1,0 +1,16 @@
+// Builds without tcmalloc have no heap profiler.
+#include "havlak/allocator.h"
+
+namespace havlak {
+
+bool CanProfileHeap() { return false; }
+
+std::string StartHeapProfile(const std::string&) {
+  return std::string("heap profiles need tcmalloc's heap profiler, and this "
+                     "build uses ") +
+         AllocatorName() + ": use the -tcmalloc build of this rung";
+}
+
+std::string WriteHeapProfile() { return "no heap profile was started"; }
+
+}  // namespace havlak

@@ -1,0 +1,22 @@
+#include "havlak/measure.h"
+
+#include <sys/resource.h>
+
+namespace havlak {
+namespace {
+
+double Seconds(const timeval& time) {
+  return static_cast<double>(time.tv_sec) + time.tv_usec / 1e6;
+}
+
+}  // namespace
+
+ResourceUsage ReadResourceUsage() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  // On Linux ru_maxrss is in KiB (it was the 4x-inflated figure of GNU time
+  // 1.7 that misread it as pages).
+  return {Seconds(usage.ru_utime), Seconds(usage.ru_stime), usage.ru_maxrss};
+}
+
+}  // namespace havlak

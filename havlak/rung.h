@@ -1,0 +1,63 @@
+#ifndef HAVLAK_RUNG_H_
+#define HAVLAK_RUNG_H_
+
+// What a rung gives the harness. Each rung's folder has a rung.h:
+//
+//   namespace havlak1 {
+//   struct Rung {
+//     static constexpr std::string_view kName = "havlak1";
+//     static constexpr std::string_view kIdea = "Hundt's map-heavy design";
+//     using Cfg = havlak1::Cfg;                      // CreateNode, AddEdge
+//     using LoopGraph = havlak1::LoopStructureGraph;
+//     using Finder = havlak1::Finder;                // FindLoops(cfg, &lsg)
+//   };
+//   }  // namespace havlak1
+//
+// Finder::FindLoops fills a loop structure graph and returns its number of
+// loops counting the artificial root, as Hundt's FindHavlakLoops does.
+
+#include <concepts>
+#include <string_view>
+#include <utility>
+
+#include "havlak/edge_list.h"
+#include "havlak/large_stack.h"
+#include "havlak/loop_forest.h"
+#include "havlak/types.h"
+
+namespace havlak {
+
+template <typename R>
+concept Rung = requires(typename R::Cfg& cfg, typename R::Finder& finder,
+                        typename R::LoopGraph& lsg, BlockId block) {
+  { R::kName } -> std::convertible_to<std::string_view>;
+  { R::kIdea } -> std::convertible_to<std::string_view>;
+  cfg.CreateNode(block);
+  cfg.AddEdge(block, block);
+  { finder.FindLoops(std::as_const(cfg), &lsg) } -> std::convertible_to<int>;
+  lsg.CalculateNestingLevel();
+  { std::as_const(lsg).NumLoops() } -> std::convertible_to<int>;
+  { std::as_const(lsg).RootNestingLevel() } -> std::convertible_to<int>;
+  { std::as_const(lsg).ToLoopForest() } -> std::same_as<LoopForest>;
+};
+
+// The canonical loop forest R finds in `graph`, nesting levels included. It
+// runs on a stack sized for the graph, for rungs whose search recurses.
+template <Rung R>
+LoopForest FindLoopForest(const EdgeList& graph) {
+  LoopForest forest;
+  RunOnLargeStack(StackBytesForBlocks(graph.num_blocks), [&] {
+    typename R::Cfg cfg;
+    ReplayInto(graph, cfg);
+    typename R::Finder finder;
+    typename R::LoopGraph lsg;
+    finder.FindLoops(std::as_const(cfg), &lsg);
+    lsg.CalculateNestingLevel();
+    forest = lsg.ToLoopForest();
+  });
+  return forest;
+}
+
+}  // namespace havlak
+
+#endif  // HAVLAK_RUNG_H_

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the suite needs, and nothing when they are all
+# present. Run by `make variants` and `make test`; safe to run again.
+# As root it installs; otherwise it prints the exact command and exits 1.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config       # the build
+  libgtest-dev                    # tests
+  libbenchmark-dev                # bench
+  libgoogle-perftools-dev         # CPU profiler, tcmalloc and its heap profiler
+  google-perftools                # google-pprof
+  libjemalloc-dev                 # jemalloc (and jeprof)
+  time                            # /usr/bin/time, an outside check of peak memory
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+install=(apt-get install -y --no-install-recommends "${missing[@]}")
+if [[ $(id -u) -ne 0 ]]; then
+  echo "install-deps: missing Debian packages: ${missing[*]}" >&2
+  echo "install-deps: run as root:  apt-get update && ${install[*]}" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+"${install[@]}"

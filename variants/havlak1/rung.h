@@ -1,0 +1,27 @@
+#ifndef HAVLAK_VARIANTS_HAVLAK1_RUNG_H_
+#define HAVLAK_VARIANTS_HAVLAK1_RUNG_H_
+
+#include <string_view>
+
+#include "havlak1/cfg.h"
+#include "havlak1/loop_finder.h"
+#include "havlak1/loop_structure_graph.h"
+
+namespace havlak1 {
+
+struct Rung {
+  static constexpr std::string_view kName = "havlak1";
+  static constexpr std::string_view kIdea = "Hundt's map-heavy C++ design";
+  using Cfg = havlak1::Cfg;
+  using LoopGraph = LoopStructureGraph;
+  // Hundt's entry point builds a new finder on every call.
+  struct Finder {
+    int FindLoops(const Cfg& cfg, LoopGraph* lsg) {
+      return FindHavlakLoops(cfg, lsg);
+    }
+  };
+};
+
+}  // namespace havlak1
+
+#endif  // HAVLAK_VARIANTS_HAVLAK1_RUNG_H_
