@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <functional>
 #include <optional>
 #include <span>
@@ -11,24 +13,29 @@
 namespace havlak {
 namespace {
 
+// Numbers too large or too small for a double read as the largest double.
 std::optional<double> ParseNumber(std::string_view text) {
   double value = 0;
   const auto [end, error] =
       std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() ||
-      !std::isfinite(value)) {
-    return std::nullopt;
+  if (end != text.data() + text.size() || text.empty()) return std::nullopt;
+  if (error == std::errc::result_out_of_range) {
+    return std::numeric_limits<double>::max();
   }
+  if (error != std::errc() || !std::isfinite(value)) return std::nullopt;
   return value;
 }
 
-std::optional<int> ParseInteger(std::string_view text) {
-  int value = 0;
+// Whole numbers too large for 64 bits read as INT64_MAX: out of any range.
+std::optional<std::int64_t> ParseInteger(std::string_view text) {
+  std::int64_t value = 0;
   const auto [end, error] =
       std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) {
-    return std::nullopt;
+  if (end != text.data() + text.size() || text.empty()) return std::nullopt;
+  if (error == std::errc::result_out_of_range) {
+    return std::numeric_limits<std::int64_t>::max();
   }
+  if (error != std::errc()) return std::nullopt;
   return value;
 }
 
@@ -66,13 +73,13 @@ const std::vector<Flag>& Flags() {
       {"iterations", true, "N",
        "loop findings on the big graph after the first (default 50)",
        [](std::string_view value, Options& options) -> std::string {
-         const std::optional<int> iterations = ParseInteger(value);
+         const std::optional<std::int64_t> iterations = ParseInteger(value);
          if (!iterations) return Quoted(value) + " is not a whole number";
          if (*iterations < 0 || *iterations > kMaxIterations) {
            return std::string(value) + " is out of range (0 to " +
                   std::to_string(kMaxIterations) + ")";
          }
-         options.iterations = *iterations;
+         options.iterations = static_cast<int>(*iterations);
          return "";
        }},
       {"json", false, "", "print one JSON record of the run instead of the report",

@@ -1,0 +1,166 @@
+// The command line every rung shares: the parser, and the binaries' exit
+// statuses and messages.
+
+#include "havlak/command_line.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "havlak/driver.h"
+#include "subprocess.h"
+
+namespace havlak::testing {
+namespace {
+
+ParsedCommandLine Parse(std::vector<std::string> args) {
+  args.insert(args.begin(), "havlak1");
+  std::vector<const char*> argv;
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  return ParseCommandLine(static_cast<int>(argv.size()), argv.data());
+}
+
+TEST(ParseCommandLine, Defaults) {
+  const ParsedCommandLine parsed = Parse({});
+  EXPECT_EQ(parsed.error, "");
+  EXPECT_EQ(parsed.options.scale, 1.0);
+  EXPECT_EQ(parsed.options.iterations, 50);
+  EXPECT_FALSE(parsed.options.json);
+  EXPECT_FALSE(parsed.options.help);
+}
+
+TEST(ParseCommandLine, ValuesWithEqualsOrSeparate) {
+  const ParsedCommandLine parsed =
+      Parse({"--scale=0.5", "--iterations", "7", "--json", "--cpuprofile",
+             "a.prof", "--heapprofile=b.heap"});
+  ASSERT_EQ(parsed.error, "");
+  EXPECT_EQ(parsed.options.scale, 0.5);
+  EXPECT_EQ(parsed.options.iterations, 7);
+  EXPECT_TRUE(parsed.options.json);
+  EXPECT_EQ(parsed.options.cpuprofile, "a.prof");
+  EXPECT_EQ(parsed.options.heapprofile, "b.heap");
+}
+
+TEST(ParseCommandLine, BooleansTakeTrueOrFalse) {
+  EXPECT_TRUE(Parse({"--json=true"}).options.json);
+  EXPECT_FALSE(Parse({"--json", "--json=false"}).options.json);
+  EXPECT_TRUE(Parse({"-h"}).options.help);
+}
+
+TEST(ParseCommandLine, RangesAreInclusive) {
+  EXPECT_EQ(Parse({"--scale=0.01"}).error, "");
+  EXPECT_EQ(Parse({"--scale=400"}).error, "");
+  EXPECT_EQ(Parse({"--iterations=0"}).error, "");
+  EXPECT_EQ(Parse({"--iterations=1000000"}).error, "");
+}
+
+struct BadCommandLine {
+  std::vector<std::string> args;
+  std::string error;
+};
+
+const std::vector<BadCommandLine>& BadCommandLines() {
+  static const std::vector<BadCommandLine> cases = {
+      {{"--scale=abc"}, "--scale: 'abc' is not a number"},
+      {{"--scale="}, "--scale: '' is not a number"},
+      {{"--scale=1x"}, "--scale: '1x' is not a number"},
+      {{"--scale=nan"}, "--scale: 'nan' is not a number"},
+      {{"--scale=inf"}, "--scale: 'inf' is not a number"},
+      {{"--scale=0"}, "--scale: 0 is out of range (0.01 to 400)"},
+      {{"--scale=-1"}, "--scale: -1 is out of range (0.01 to 400)"},
+      {{"--scale=1e9"}, "--scale: 1e9 is out of range (0.01 to 400)"},
+      {{"--scale=1e999"}, "--scale: 1e999 is out of range (0.01 to 400)"},
+      {{"--scale"}, "--scale needs a value"},
+      {{"--iterations=1.5"}, "--iterations: '1.5' is not a whole number"},
+      {{"--iterations=x"}, "--iterations: 'x' is not a whole number"},
+      {{"--iterations=-1"}, "--iterations: -1 is out of range (0 to 1000000)"},
+      {{"--iterations=99999999999"},
+       "--iterations: 99999999999 is out of range (0 to 1000000)"},
+      {{"--iterations=999999999999999999999999"},
+       "--iterations: 999999999999999999999999 is out of range (0 to 1000000)"},
+      {{"--json=maybe"}, "--json: 'maybe' is not true or false"},
+      {{"--help=yes"}, "--help: 'yes' is not true or false"},
+      {{"--cpuprofile="}, "--cpuprofile: needs a file name"},
+      {{"--heapprofile="}, "--heapprofile: needs a file name"},
+      {{"--bogus"}, "unknown flag '--bogus'"},
+      {{"--bogus=1"}, "unknown flag '--bogus'"},
+      {{"-x"}, "unexpected argument '-x'"},
+      {{"--"}, "unexpected argument '--'"},
+      {{"extra"}, "unexpected argument 'extra'"},
+  };
+  return cases;
+}
+
+TEST(ParseCommandLine, BadFlagsAndValuesAreNamed) {
+  for (const BadCommandLine& bad : BadCommandLines()) {
+    EXPECT_EQ(Parse(bad.args).error, bad.error) << bad.args[0];
+  }
+}
+
+TEST(UsageText, ListsEveryFlagAndTheExitStatuses) {
+  const std::string usage = UsageText("havlak1", "Hundt's design");
+  for (const char* flag : {"--scale=S", "--iterations=N", "--json",
+                           "--cpuprofile=FILE", "--heapprofile=FILE", "--help"}) {
+    EXPECT_NE(usage.find(flag), std::string::npos) << flag;
+  }
+  EXPECT_NE(usage.find("Exit status"), std::string::npos);
+}
+
+// The binary itself: a bad command line is one line on stderr, nothing on
+// stdout, and exit status 2.
+TEST(RungBinary, BadCommandLinesExitWithStatus2) {
+  for (const BadCommandLine& bad : BadCommandLines()) {
+    std::vector<std::string> argv = {BinaryPath("havlak1")};
+    argv.insert(argv.end(), bad.args.begin(), bad.args.end());
+    const ProcessResult run = RunProcess(argv);
+    EXPECT_EQ(run.exit_code, kExitUsage) << bad.args[0];
+    EXPECT_EQ(run.out, "") << bad.args[0];
+    EXPECT_EQ(run.err, "havlak1: error: " + bad.error + " (see --help)\n");
+  }
+}
+
+TEST(RungBinary, HeapProfileNeedsTheTcmallocBuild) {
+  const ProcessResult run =
+      RunProcess({BinaryPath("havlak1"), "--heapprofile=never-written.heap"});
+  EXPECT_EQ(run.exit_code, kExitUsage);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find("use the -tcmalloc build"), std::string::npos)
+      << run.err;
+}
+
+TEST(RungBinary, HeapAndCpuProfilesNeedSeparateRuns) {
+  const ProcessResult run =
+      RunProcess({BinaryPath("havlak1-tcmalloc"), "--heapprofile=a.heap",
+                  "--cpuprofile=a.prof"});
+  EXPECT_EQ(run.exit_code, kExitUsage);
+  EXPECT_NE(run.err.find("need separate runs"), std::string::npos) << run.err;
+}
+
+TEST(RungBinary, UnwritableProfileIsAFailure) {
+  const ProcessResult run = RunProcess({BinaryPath("havlak1"), "--scale=0.01",
+                                        "--cpuprofile=/nonexistent/a.prof"});
+  EXPECT_EQ(run.exit_code, kExitFailure);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find("/nonexistent/a.prof"), std::string::npos) << run.err;
+}
+
+TEST(RungBinary, HelpExitsWithStatus0) {
+  const ProcessResult run = RunProcess({BinaryPath("havlak1"), "--help"});
+  EXPECT_EQ(run.exit_code, kExitSuccess);
+  EXPECT_NE(run.out.find("Usage: havlak1 [flags]"), std::string::npos);
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(RungBinary, ReducedRunPrintsCountsTimesAndMemory) {
+  const ProcessResult run =
+      RunProcess({BinaryPath("havlak1"), "--scale=0.01", "--iterations=3"});
+  EXPECT_EQ(run.exit_code, kExitSuccess) << run.err;
+  EXPECT_NE(run.out.find("# of loops: 762 (total 2286)\n"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("loop counts: right"), std::string::npos);
+  EXPECT_NE(run.out.find("repeated loop finding"), std::string::npos);
+  EXPECT_NE(run.out.find("peak resident memory"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace havlak::testing
