@@ -22,7 +22,7 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
 variants: build
-	scripts/run-variants.sh $(BUILD)/bin
+	python3 scripts/compare.py --bin $(BUILD)/bin
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

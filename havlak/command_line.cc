@@ -102,6 +102,13 @@ const std::vector<Flag>& Flags() {
          options.heapprofile = value;
          return "";
        }},
+      {"reuse-loop-graph", false, "",
+       "refill one loop graph in every finding but the first big-graph one\n"
+       "(havlak5 and up; their default is true, like Cox's -reuseloopgraph)",
+       [](std::string_view value, Options& options) -> std::string {
+         options.reuse_loop_graph = value == "true";
+         return "";
+       }},
       {"help", false, "", "print this help and exit",
        [](std::string_view value, Options& options) -> std::string {
          options.help = value == "true";

@@ -7,6 +7,7 @@
 //   havlak::ParsedCommandLine parsed = havlak::ParseCommandLine(argc, argv);
 //   if (!parsed.error.empty()) { ... print it, exit 2 ... }
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,8 @@ struct Options {
   bool json = false;
   std::string cpuprofile;   // empty: no CPU profile
   std::string heapprofile;  // empty: no heap profile
+  // Unset: the rung's default (reuse, where the rung can).
+  std::optional<bool> reuse_loop_graph;
   bool help = false;
 };
 

@@ -80,6 +80,13 @@ int Run(const Options& options, const RungEntry& rung) {
     return Fail(rung.name, kExitUsage,
                 "--heapprofile: " + StartHeapProfile(options.heapprofile));
   }
+  if (options.reuse_loop_graph && !rung.reuses_loop_graph) {
+    return Fail(rung.name, kExitUsage,
+                "--reuse-loop-graph: " + std::string(rung.name) +
+                    " has no loop graph to reuse (havlak5 and up have)");
+  }
+  const bool reuse_loop_graph =
+      rung.reuses_loop_graph && options.reuse_loop_graph.value_or(true);
   const WorkloadSpec spec =
       WorkloadSpec::Scaled(options.scale, options.iterations);
 
@@ -101,7 +108,7 @@ int Run(const Options& options, const RungEntry& rung) {
   RunReport report;
   const Stopwatch watch;
   RunOnLargeStack(StackBytesForBlocks(spec.BigGraphBlocks()), [&] {
-    report.result = rung.run_workload(spec, progress);
+    report.result = rung.run_workload(spec, reuse_loop_graph, progress);
   });
   report.wall_seconds = watch.Seconds();
   progress.Clear();
@@ -119,6 +126,7 @@ int Run(const Options& options, const RungEntry& rung) {
   report.allocator_version = AllocatorVersion();
   report.scale = options.scale;
   report.spec = spec;
+  report.reuse_loop_graph = reuse_loop_graph;
   report.usage = ReadResourceUsage();
   report.allocations = ReadAllocationCounts();
   report.cpu_profile = options.cpuprofile;

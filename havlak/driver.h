@@ -25,15 +25,18 @@ inline constexpr int kExitFailure = 3;
 struct RungEntry {
   std::string_view name;
   std::string_view idea;
-  WorkloadResult (*run_workload)(const WorkloadSpec&, WorkloadObserver&);
+  bool reuses_loop_graph;
+  WorkloadResult (*run_workload)(const WorkloadSpec&, bool reuse_loop_graph,
+                                 WorkloadObserver&);
 };
 
 int RunCommandLine(int argc, char** argv, const RungEntry& rung);
 
 template <Rung R>
 int RungMain(int argc, char** argv) {
-  return RunCommandLine(argc, argv,
-                        {R::kName, R::kIdea, &RunWorkload<R>});
+  return RunCommandLine(
+      argc, argv,
+      {R::kName, R::kIdea, ReusesLoopGraph<R>(), &RunWorkload<R>});
 }
 
 }  // namespace havlak

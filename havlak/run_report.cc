@@ -72,6 +72,10 @@ std::string FormatReport(const RunReport& report) {
   out += "allocator: " + report.allocator + " " + report.allocator_version +
          (report.allocations ? " (counting operator new)" : "") + "\n";
   out += "workload: " + Workload(report) + "\n";
+  if (report.reuse_loop_graph) {
+    out += "loop graph: one, cleared and refilled by every finding but the "
+           "first big-graph one\n";
+  }
   if (result.stopped_after_first_find) {
     out += Format("# of loops: %d (stopped after the first big-graph finding)\n",
                   result.big_graph_loops);
@@ -143,6 +147,7 @@ std::string FormatJson(const RunReport& report) {
   json.Key("small_graph_finds").Integer(spec.small_graph_finds);
   json.Key("big_graph_finds").Integer(spec.big_graph_finds);
   json.EndObject();
+  json.Key("reuse_loop_graph").Bool(report.reuse_loop_graph);
   json.Key("loops").Integer(result.big_graph_loops);
   json.Key("loops_total").Integer(result.big_graph_loops_total);
   json.Key("small_graph_loops").Integer(result.small_graph_loops);

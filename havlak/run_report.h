@@ -22,6 +22,7 @@ struct RunReport {
   std::string allocator_version;
   double scale = 1;
   WorkloadSpec spec;
+  bool reuse_loop_graph = false;  // one loop graph refilled by every finding
   WorkloadResult result;
   double wall_seconds = 0;  // the whole workload, all phases
   ResourceUsage usage;      // the whole process

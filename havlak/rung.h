@@ -14,7 +14,11 @@
 //   }  // namespace havlak1
 //
 // Finder::FindLoops fills a loop structure graph and returns its number of
-// loops counting the artificial root, as Hundt's FindHavlakLoops does.
+// loops counting the artificial root, as Hundt's FindHavlakLoops does. A rung
+// whose FindLoops clears the graph it is given, so that one graph's storage
+// can serve every call, says so with
+//
+//     static constexpr bool kReusesLoopGraph = true;
 
 #include <concepts>
 #include <string_view>
@@ -40,6 +44,15 @@ concept Rung = requires(typename R::Cfg& cfg, typename R::Finder& finder,
   { std::as_const(lsg).RootNestingLevel() } -> std::convertible_to<int>;
   { std::as_const(lsg).ToLoopForest() } -> std::same_as<LoopForest>;
 };
+
+template <Rung R>
+constexpr bool ReusesLoopGraph() {
+  if constexpr (requires { R::kReusesLoopGraph; }) {
+    return R::kReusesLoopGraph;
+  } else {
+    return false;
+  }
+}
 
 // The canonical loop forest R finds in `graph`, nesting levels included. It
 // runs on a stack sized for the graph, for rungs whose search recurses.

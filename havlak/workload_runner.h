@@ -62,16 +62,22 @@ class WorkloadObserver {
   virtual bool ContinueAfterFirstFind() { return true; }
 };
 
+// Every finding but the first on the big graph (kept for the nesting levels)
+// goes into a fresh loop graph, or, with `reuse_loop_graph`, into one graph
+// the rung clears and refills (rungs with ReusesLoopGraph() only).
 template <Rung R>
-WorkloadResult RunWorkload(const WorkloadSpec& spec,
+WorkloadResult RunWorkload(const WorkloadSpec& spec, bool reuse_loop_graph,
                            WorkloadObserver& observer) {
   WorkloadResult result;
   typename R::Cfg cfg;
   typename R::Finder finder;
-  // Every finding but the first big-graph one gets a fresh loop graph.
+  typename R::LoopGraph reused;
   auto find_loops_discarding_graph = [&]() {
-    typename R::LoopGraph lsg;
-    return finder.FindLoops(std::as_const(cfg), &lsg);
+    if (ReusesLoopGraph<R>() && reuse_loop_graph) {
+      return finder.FindLoops(std::as_const(cfg), &reused);
+    }
+    typename R::LoopGraph fresh;
+    return finder.FindLoops(std::as_const(cfg), &fresh);
   };
 
   {

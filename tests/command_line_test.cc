@@ -27,6 +27,7 @@ TEST(ParseCommandLine, Defaults) {
   EXPECT_EQ(parsed.options.iterations, 50);
   EXPECT_FALSE(parsed.options.json);
   EXPECT_FALSE(parsed.options.help);
+  EXPECT_FALSE(parsed.options.reuse_loop_graph.has_value());
 }
 
 TEST(ParseCommandLine, ValuesWithEqualsOrSeparate) {
@@ -45,6 +46,9 @@ TEST(ParseCommandLine, BooleansTakeTrueOrFalse) {
   EXPECT_TRUE(Parse({"--json=true"}).options.json);
   EXPECT_FALSE(Parse({"--json", "--json=false"}).options.json);
   EXPECT_TRUE(Parse({"-h"}).options.help);
+  EXPECT_EQ(Parse({"--reuse-loop-graph"}).options.reuse_loop_graph, true);
+  EXPECT_EQ(Parse({"--reuse-loop-graph=false"}).options.reuse_loop_graph,
+            false);
 }
 
 TEST(ParseCommandLine, RangesAreInclusive) {
@@ -80,6 +84,8 @@ const std::vector<BadCommandLine>& BadCommandLines() {
        "--iterations: 999999999999999999999999 is out of range (0 to 1000000)"},
       {{"--json=maybe"}, "--json: 'maybe' is not true or false"},
       {{"--help=yes"}, "--help: 'yes' is not true or false"},
+      {{"--reuse-loop-graph=no"},
+       "--reuse-loop-graph: 'no' is not true or false"},
       {{"--cpuprofile="}, "--cpuprofile: needs a file name"},
       {{"--heapprofile="}, "--heapprofile: needs a file name"},
       {{"--bogus"}, "unknown flag '--bogus'"},
@@ -99,8 +105,9 @@ TEST(ParseCommandLine, BadFlagsAndValuesAreNamed) {
 
 TEST(UsageText, ListsEveryFlagAndTheExitStatuses) {
   const std::string usage = UsageText("havlak1", "Hundt's design");
-  for (const char* flag : {"--scale=S", "--iterations=N", "--json",
-                           "--cpuprofile=FILE", "--heapprofile=FILE", "--help"}) {
+  for (const char* flag :
+       {"--scale=S", "--iterations=N", "--json", "--cpuprofile=FILE",
+        "--heapprofile=FILE", "--reuse-loop-graph", "--help"}) {
     EXPECT_NE(usage.find(flag), std::string::npos) << flag;
   }
   EXPECT_NE(usage.find("Exit status"), std::string::npos);
@@ -126,6 +133,16 @@ TEST(RungBinary, HeapProfileNeedsTheTcmallocBuild) {
   EXPECT_EQ(run.out, "");
   EXPECT_NE(run.err.find("use the -tcmalloc build"), std::string::npos)
       << run.err;
+}
+
+TEST(RungBinary, LoopGraphReuseNeedsARungThatHasIt) {
+  const ProcessResult run = RunProcess(
+      {BinaryPath("havlak1"), "--scale=0.01", "--reuse-loop-graph=false"});
+  EXPECT_EQ(run.exit_code, kExitUsage);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err,
+            "havlak1: error: --reuse-loop-graph: havlak1 has no loop graph to "
+            "reuse (havlak5 and up have)\n");
 }
 
 TEST(RungBinary, HeapAndCpuProfilesNeedSeparateRuns) {

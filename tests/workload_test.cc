@@ -144,21 +144,26 @@ TYPED_TEST(WorkloadCounts, CanonicalGraphCount) {
   EXPECT_EQ(forest.MaxDepth(), 5);
 }
 
-// The whole workload through the runner, as the binaries run it.
+// The whole workload through the runner, as the binaries run it, with a
+// fresh loop graph per finding and (where the rung can) one reused graph.
 TYPED_TEST(WorkloadCounts, RunnerReportsTheKnownCounts) {
   const WorkloadSpec spec = WorkloadSpec::Scaled(0.01, 3);
-  WorkloadObserver quiet;
-  WorkloadResult result;
-  RunOnLargeStack(StackBytesForBlocks(spec.BigGraphBlocks()),
-                  [&] { result = RunWorkload<TypeParam>(spec, quiet); });
-  EXPECT_EQ(result.small_graph_loops, 4);
-  EXPECT_EQ(result.small_graph_loops_total, 4 * 150);
-  EXPECT_EQ(result.big_graph_loops, 762);
-  EXPECT_EQ(result.big_graph_loops_total, 3 * 762);
-  EXPECT_EQ(result.root_nesting_level, 5);
-  EXPECT_EQ(result[Phase::kSmallGraphLoops].finds, 150);
-  EXPECT_EQ(result[Phase::kRepeatedFinds].finds, 3);
-  EXPECT_TRUE(CheckLoopCounts(spec, result).empty());
+  for (const bool reuse_loop_graph : {false, true}) {
+    SCOPED_TRACE(reuse_loop_graph ? "reused loop graph" : "fresh loop graphs");
+    WorkloadObserver quiet;
+    WorkloadResult result;
+    RunOnLargeStack(StackBytesForBlocks(spec.BigGraphBlocks()), [&] {
+      result = RunWorkload<TypeParam>(spec, reuse_loop_graph, quiet);
+    });
+    EXPECT_EQ(result.small_graph_loops, 4);
+    EXPECT_EQ(result.small_graph_loops_total, 4 * 150);
+    EXPECT_EQ(result.big_graph_loops, 762);
+    EXPECT_EQ(result.big_graph_loops_total, 3 * 762);
+    EXPECT_EQ(result.root_nesting_level, 5);
+    EXPECT_EQ(result[Phase::kSmallGraphLoops].finds, 150);
+    EXPECT_EQ(result[Phase::kRepeatedFinds].finds, 3);
+    EXPECT_TRUE(CheckLoopCounts(spec, result).empty());
+  }
 }
 
 TEST(CheckLoopCounts, NamesEveryWrongCount) {

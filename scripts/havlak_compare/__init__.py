@@ -1,0 +1,2 @@
+"""The comparison runner behind `make variants`: runs every rung, checks its
+loop counts, and summarizes time and memory."""

@@ -1,0 +1,93 @@
+"""The JSON record a rung binary prints with --json, read strictly: a missing
+or mistyped field is an error, never a silent zero."""
+
+import json
+import math
+from dataclasses import dataclass
+
+PHASES = ("small_graph_loops", "cfg_construction", "first_find",
+          "repeated_finds", "nesting_levels")
+
+
+class RecordError(ValueError):
+    """A record that is not what a rung binary prints."""
+
+
+def _field(record, key, kind, where="record"):
+    if not isinstance(record, dict):
+        raise RecordError(f"{where}: expected an object")
+    if key not in record:
+        raise RecordError(f"{where}: field '{key}' is missing")
+    value = record[key]
+    # bool is an int in Python; a count must not be true or false.
+    if kind is int and isinstance(value, bool):
+        raise RecordError(f"{where}: field '{key}' is not an integer")
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise RecordError(f"{where}: field '{key}' is not a number")
+        if not math.isfinite(value) or value < 0:
+            raise RecordError(f"{where}: field '{key}' is {value}")
+        return float(value)
+    if not isinstance(value, kind):
+        raise RecordError(f"{where}: field '{key}' is not {kind.__name__}")
+    return value
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """What one run of a rung reported about itself."""
+    rung: str
+    allocator: str
+    allocator_version: str
+    canonical: bool
+    blocks: int
+    reuse_loop_graph: bool
+    loops: int
+    loops_total: int
+    small_graph_loops: int
+    root_nesting_level: int
+    loop_counts_right: bool
+    loop_count_problems: tuple
+    phases: dict          # phase -> wall seconds
+    wall_seconds: float   # the workload, as the rung timed it
+    peak_rss_kib: int     # as the rung read it (getrusage)
+    allocations: dict     # count, bytes, peak_live_bytes; or None
+
+
+def parse_run_record(text):
+    """Parses one record; raises RecordError naming what is wrong."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RecordError(f"not JSON: {error}") from None
+    workload = _field(record, "workload", dict)
+    phases_object = _field(record, "phases", dict)
+    phases = {}
+    for phase in PHASES:
+        entry = _field(phases_object, phase, dict, "phases")
+        phases[phase] = _field(entry, "wall_seconds", float, f"phases.{phase}")
+    allocations = record.get("allocations", "missing")
+    if allocations == "missing":
+        raise RecordError("record: field 'allocations' is missing")
+    if allocations is not None:
+        allocations = {key: _field(allocations, key, int, "allocations")
+                       for key in ("count", "bytes", "peak_live_bytes")}
+    problems = _field(record, "loop_count_problems", list)
+    return RunRecord(
+        rung=_field(record, "rung", str),
+        allocator=_field(record, "allocator", str),
+        allocator_version=_field(record, "allocator_version", str),
+        canonical=_field(workload, "canonical", bool, "workload"),
+        blocks=_field(workload, "blocks", int, "workload"),
+        reuse_loop_graph=_field(record, "reuse_loop_graph", bool),
+        loops=_field(record, "loops", int),
+        loops_total=_field(record, "loops_total", int),
+        small_graph_loops=_field(record, "small_graph_loops", int),
+        root_nesting_level=_field(record, "root_nesting_level", int),
+        loop_counts_right=_field(record, "loop_counts_right", bool),
+        loop_count_problems=tuple(str(problem) for problem in problems),
+        phases=phases,
+        wall_seconds=_field(record, "wall_seconds", float),
+        peak_rss_kib=_field(record, "peak_rss_kib", int),
+        allocations=allocations,
+    )

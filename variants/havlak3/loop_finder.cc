@@ -1,0 +1,223 @@
+#include "havlak3/loop_finder.h"
+
+#include <algorithm>
+#include <list>
+#include <memory>
+#include <vector>
+
+namespace havlak3 {
+namespace {
+
+// Union-find after Tarjan (1983): each node points towards the header of the
+// outermost loop found so far that contains it.
+class UnionFindNode {
+ public:
+  void Init(const BasicBlock* block, int dfs_number) {
+    parent_ = this;
+    block_ = block;
+    dfs_number_ = dfs_number;
+  }
+
+  // The set's representative, with path compression: every node passed on
+  // the way is pointed straight at it. Inner loops are collapsed once, but
+  // deep nests still mean long walks.
+  UnionFindNode* FindSet() {
+    std::list<UnionFindNode*> path;
+    UnionFindNode* node = this;
+    while (node != node->parent_) {
+      if (node->parent_ != node->parent_->parent_) path.push_back(node);
+      node = node->parent_;
+    }
+    for (UnionFindNode* on_path : path) on_path->parent_ = node;
+    return node;
+  }
+
+  // No ranks: path compression does the balancing.
+  void Union(UnionFindNode* other) { parent_ = other; }
+
+  const BasicBlock* block() const { return block_; }
+  SimpleLoop* loop() const { return loop_; }
+  int dfs_number() const { return dfs_number_; }
+  void set_loop(SimpleLoop* loop) { loop_ = loop; }
+
+ private:
+  UnionFindNode* parent_ = nullptr;
+  const BasicBlock* block_ = nullptr;  // null: not reached by the DFS
+  SimpleLoop* loop_ = nullptr;         // the loop this node heads, if any
+  int dfs_number_ = 0;
+};
+
+enum class BlockType : char {
+  kNonHeader,    // a plain block
+  kReducible,    // header of a reducible loop
+  kSelf,         // header of a one-block loop
+  kIrreducible,  // header of an irreducible loop
+  kDead,         // not reachable from the start
+};
+
+constexpr int kUnvisited = -1;
+
+// Adds `value` to a vector used as a small set. Linear, like the std::find
+// over the loop body that Hundt's program already did; the sets are short.
+template <typename T>
+void AppendUnique(std::vector<T>& set, T value) {
+  if (std::find(set.begin(), set.end(), value) == set.end()) {
+    set.push_back(value);
+  }
+}
+
+// One call's worth of bookkeeping, named as in Havlak's paper. Blocks are
+// identified by DFS preorder number from step b on.
+class HavlakLoopFinder {
+ public:
+  HavlakLoopFinder(const Cfg& cfg, LoopStructureGraph* lsg)
+      : cfg_(cfg), lsg_(lsg) {}
+
+  int FindLoops();
+
+ private:
+  // With preorder numbers, w is an ancestor of v in the DFS spanning tree
+  // iff v lies in w's subtree range [w, last[w]].
+  bool IsAncestor(int w, int v) const { return w <= v && v <= last_[w]; }
+
+  // Numbers the blocks reachable from `block` in preorder, starting with
+  // `current`; returns the last number used.
+  int Dfs(const BasicBlock* block, int current);
+
+  const Cfg& cfg_;
+  LoopStructureGraph* lsg_;
+
+  // Preorder number by block number: blocks are numbered 0..N-1.
+  std::vector<int> number_;
+  std::vector<std::unique_ptr<UnionFindNode>> nodes_;  // by preorder number
+  std::vector<int> last_;    // the last preorder number in each subtree
+  std::vector<int> header_;  // the innermost loop header of each block
+  std::vector<BlockType> type_;
+  std::vector<std::list<int>> back_preds_;
+  std::vector<std::vector<int>> non_back_preds_;  // each a set
+};
+
+int HavlakLoopFinder::Dfs(const BasicBlock* block, int current) {
+  nodes_[current]->Init(block, current);
+  number_[block->name()] = current;
+  int last_id = current;
+  for (const BasicBlock* target : block->out_edges()) {
+    if (number_[target->name()] == kUnvisited) {
+      last_id = Dfs(target, last_id + 1);
+    }
+  }
+  last_[current] = last_id;
+  return last_id;
+}
+
+int HavlakLoopFinder::FindLoops() {
+  if (cfg_.start() == nullptr) return lsg_->NumLoops();
+  const int size = cfg_.NumNodes();
+  nodes_.resize(size);
+  for (std::unique_ptr<UnionFindNode>& node : nodes_) {
+    node = std::make_unique<UnionFindNode>();
+  }
+  last_.resize(size);
+  header_.resize(size);
+  type_.resize(size);
+  back_preds_.resize(size);
+  non_back_preds_.resize(size);
+
+  // Step a: number the blocks in DFS preorder; unreached blocks keep
+  // kUnvisited. O(N + E).
+  number_.assign(size, kUnvisited);
+  Dfs(cfg_.start(), 0);
+
+  // Step b: split each reached block's incoming edges into back edges (from
+  // a DFS descendant, following Tarjan) and the rest. O(E).
+  for (int w = 0; w < size; ++w) {
+    header_[w] = 0;
+    type_[w] = BlockType::kNonHeader;
+    const BasicBlock* node_w = nodes_[w]->block();
+    if (node_w == nullptr) {
+      type_[w] = BlockType::kDead;
+      continue;
+    }
+    for (const BasicBlock* node_v : node_w->in_edges()) {
+      const int v = number_[node_v->name()];
+      if (v == kUnvisited) continue;  // an edge from a dead block
+      if (IsAncestor(w, v)) {
+        back_preds_[w].push_back(v);
+      } else {
+        AppendUnique(non_back_preds_[w], v);
+      }
+    }
+  }
+  header_[0] = 0;  // the start block is the root of all other loops
+
+  // Step c: visit the blocks in reverse preorder, so inner loop headers are
+  // handled before the headers of loops around them. For a header w, chase
+  // backwards from the sources of its back edges, collecting the loop body
+  // P (node_pool). Cost: every candidate is looked for in P with std::find,
+  // so a body of p blocks costs O(p^2) here; the algorithm itself is
+  // quadratic in the worst case (Ramalingam, TOPLAS 1999).
+  for (int w = size - 1; w >= 0; --w) {
+    const BasicBlock* node_w = nodes_[w]->block();
+    if (node_w == nullptr) continue;
+
+    // Step d: P starts as the loops (or blocks) the back edges come from.
+    std::vector<UnionFindNode*> node_pool;  // a set
+    for (const int v : back_preds_[w]) {
+      if (v != w) {
+        AppendUnique(node_pool, nodes_[v]->FindSet());
+      } else {
+        type_[w] = BlockType::kSelf;
+      }
+    }
+    std::list<UnionFindNode*> worklist(node_pool.begin(), node_pool.end());
+    if (!node_pool.empty()) type_[w] = BlockType::kReducible;
+
+    while (!worklist.empty()) {
+      const UnionFindNode* x = worklist.front();
+      worklist.pop_front();
+
+      // Step e, Havlak's change to Tarjan: a predecessor outside w's DFS
+      // subtree is a second entry into the loop, which makes it
+      // irreducible; it is remembered as an entry to w itself.
+      for (const int y : non_back_preds_[x->dfs_number()]) {
+        UnionFindNode* ydash = nodes_[y]->FindSet();
+        if (!IsAncestor(w, ydash->dfs_number())) {
+          type_[w] = BlockType::kIrreducible;
+          AppendUnique(non_back_preds_[w], ydash->dfs_number());
+        } else if (ydash->dfs_number() != w &&
+                   std::find(node_pool.begin(), node_pool.end(), ydash) ==
+                       node_pool.end()) {
+          worklist.push_back(ydash);
+          node_pool.push_back(ydash);
+        }
+      }
+    }
+
+    // Collapse the loop body into w and record the loop. Nested loops join
+    // as children, other blocks as the loop's own blocks.
+    if (!node_pool.empty() || type_[w] == BlockType::kSelf) {
+      SimpleLoop* loop = lsg_->CreateNewLoop();
+      loop->SetHeader(node_w);
+      loop->set_reducible(type_[w] != BlockType::kIrreducible);
+      nodes_[w]->set_loop(loop);
+      for (UnionFindNode* node : node_pool) {
+        header_[node->dfs_number()] = w;
+        node->Union(nodes_[w].get());
+        if (node->loop() != nullptr) {
+          node->loop()->set_parent(loop);
+        } else {
+          loop->AddNode(node->block());
+        }
+      }
+    }
+  }
+  return lsg_->NumLoops();
+}
+
+}  // namespace
+
+int FindHavlakLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
+  return HavlakLoopFinder(cfg, lsg).FindLoops();
+}
+
+}  // namespace havlak3

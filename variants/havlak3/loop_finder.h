@@ -1,0 +1,21 @@
+#ifndef HAVLAK_VARIANTS_HAVLAK3_LOOP_FINDER_H_
+#define HAVLAK_VARIANTS_HAVLAK3_LOOP_FINDER_H_
+
+// Havlak's loop recognition ("Nesting of reducible and irreducible loops",
+// TOPLAS 1997): it finds the loop nesting forest of a CFG, reducible and
+// irreducible loops alike, not its cycles or SCCs. Hundt's design, with the
+// changes of this rung and those below it (README.md).
+
+#include "havlak3/cfg.h"
+#include "havlak3/loop_structure_graph.h"
+
+namespace havlak3 {
+
+// Finds the loops of `cfg` and adds them to `lsg`. Returns lsg->NumLoops(),
+// which counts the artificial root. Each call builds all of its bookkeeping
+// afresh, as Hundt's program did.
+int FindHavlakLoops(const Cfg& cfg, LoopStructureGraph* lsg);
+
+}  // namespace havlak3
+
+#endif  // HAVLAK_VARIANTS_HAVLAK3_LOOP_FINDER_H_

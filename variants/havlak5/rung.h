@@ -1,0 +1,26 @@
+#ifndef HAVLAK_VARIANTS_HAVLAK5_RUNG_H_
+#define HAVLAK_VARIANTS_HAVLAK5_RUNG_H_
+
+#include <string_view>
+
+#include "havlak5/cfg.h"
+#include "havlak5/loop_finder.h"
+#include "havlak5/loop_structure_graph.h"
+
+namespace havlak5 {
+
+struct Rung {
+  static constexpr std::string_view kName = "havlak5";
+  static constexpr std::string_view kIdea =
+      "no allocation in the steady state: union-find nodes in one pool, the "
+      "work list and the loop graph reused";
+  using Cfg = havlak5::Cfg;
+  using LoopGraph = LoopStructureGraph;
+  using Finder = LoopFinder;
+  // FindLoops clears the graph it is given, so one can serve every call.
+  static constexpr bool kReusesLoopGraph = true;
+};
+
+}  // namespace havlak5
+
+#endif  // HAVLAK_VARIANTS_HAVLAK5_RUNG_H_
