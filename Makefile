@@ -3,12 +3,20 @@
 #
 #   make variants   build every rung and run it on the canonical workload
 #   make test       build and run the tests (ctest)
+#   make profiles   CPU and heap profiles of every rung, with summaries
+#   make pprof RUNG=havlak3 [PORT=8080] [PROFILE=cpu|heap]
+#                   pprof's web UI on a rung's profile, on 127.0.0.1
 #   make clean      remove the build trees
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build variants test clean
+PPROF := $(BUILD)/tools/pprof
+RUNG ?= havlak1
+PORT ?= 8080
+PROFILE ?= cpu
+
+.PHONY: all deps build variants test profiles pprof clean
 
 all: build
 
@@ -26,6 +34,20 @@ variants: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+profiles: build $(PPROF)
+	python3 scripts/profiles.py --bin $(BUILD)/bin
+
+# The standalone pprof, built offline from Debian's source package: unlike
+# golang-go's `go tool pprof` it keeps C++ names, and unlike google-pprof it
+# serves a web UI.
+$(PPROF): | deps
+	mkdir -p $(BUILD)/tools
+	GOPATH=/usr/share/gocode GO111MODULE=off GOCACHE=$(abspath $(BUILD))/tools/go-cache \
+	  go build -o $@ github.com/google/pprof
+
+pprof: $(PPROF)
+	@scripts/serve-pprof.sh $(PPROF) $(BUILD)/bin $(RUNG) $(PROFILE) $(PORT)
 
 clean:
 	rm -rf $(BUILD) build-*

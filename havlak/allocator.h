@@ -6,7 +6,7 @@
 // implementation of this header:
 //
 //   havlakN            glibc malloc             allocator_glibc.cc
-//   havlakN-jemalloc   jemalloc                 allocator_jemalloc.cc
+//   havlakN-jemalloc   jemalloc, heap profiler  allocator_jemalloc.cc
 //   havlakN-tcmalloc   tcmalloc, heap profiler  allocator_tcmalloc.cc
 //   havlakN-counting   glibc, counting new      counting_new.cc
 //
@@ -24,9 +24,12 @@ const char* AllocatorName();
 // The allocator library's own version string.
 std::string AllocatorVersion();
 
-// Heap profiling: only tcmalloc builds can. StartHeapProfile records every
-// allocation from now on; WriteHeapProfile writes what was recorded to
-// `path` (a pprof heap profile) and stops. Both return "" or an error.
+// Heap profiling, in tcmalloc builds, and in jemalloc builds started with
+// MALLOC_CONF=prof:true (see allocator_jemalloc.cc). StartHeapProfile begins
+// recording (tcmalloc) or just names the file (jemalloc has recorded since
+// the program started); WriteHeapProfile writes what was recorded to `path`
+// (a pprof heap profile; jeprof's format for jemalloc) and stops. Both
+// return "" or an error.
 bool CanProfileHeap();
 std::string StartHeapProfile(const std::string& path);
 std::string WriteHeapProfile();

@@ -95,8 +95,9 @@ const std::vector<Flag>& Flags() {
          return "";
        }},
       {"heapprofile", true, "FILE",
-       "write a tcmalloc heap profile to FILE after the first finding on the\n"
-       "big graph, then stop (tcmalloc builds: havlakN-tcmalloc)",
+       "write a heap profile to FILE after the first finding on the big\n"
+       "graph, then stop (havlakN-tcmalloc; havlakN-jemalloc under\n"
+       "MALLOC_CONF=prof:true,prof_accum:true)",
        [](std::string_view value, Options& options) -> std::string {
          if (value.empty()) return "needs a file name";
          options.heapprofile = value;

@@ -15,10 +15,6 @@ bool CpuProfile::StartedByEnvironment() {
 }
 
 std::string CpuProfile::Start(const std::string& path) {
-  if (StartedByEnvironment()) {
-    return "the CPUPROFILE environment variable is already profiling this "
-           "run; use one or the other";
-  }
   temporary_ = TemporaryPathFor(path);
   if (ProfilerStart(temporary_.c_str()) == 0) {
     return "cannot start the CPU profiler writing to " + path;

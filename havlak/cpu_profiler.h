@@ -12,6 +12,7 @@ namespace havlak {
 class CpuProfile {
  public:
   // Starts profiling into a temporary file next to `path`; "" or an error.
+  // Fails if CPUPROFILE already started the profiler.
   std::string Start(const std::string& path);
   // Flushes the profile and renames it to `path`; "" or an error.
   std::string Stop();

@@ -76,6 +76,11 @@ int Run(const Options& options, const RungEntry& rung) {
                 "--heapprofile and --cpuprofile need separate runs (the heap "
                 "profiler slows every allocation)");
   }
+  if (!options.cpuprofile.empty() && CpuProfile::StartedByEnvironment()) {
+    return Fail(rung.name, kExitUsage,
+                "--cpuprofile: the CPUPROFILE environment variable already "
+                "profiles this run; use one or the other");
+  }
   if (!options.heapprofile.empty() && !CanProfileHeap()) {
     return Fail(rung.name, kExitUsage,
                 "--heapprofile: " + StartHeapProfile(options.heapprofile));

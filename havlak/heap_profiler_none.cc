@@ -1,4 +1,4 @@
-// Builds without tcmalloc have no heap profiler.
+// glibc builds have no heap profiler.
 #include "havlak/allocator.h"
 
 namespace havlak {
@@ -6,9 +6,9 @@ namespace havlak {
 bool CanProfileHeap() { return false; }
 
 std::string StartHeapProfile(const std::string&) {
-  return std::string("heap profiles need tcmalloc's heap profiler, and this "
-                     "build uses ") +
-         AllocatorName() + ": use the -tcmalloc build of this rung";
+  return std::string("heap profiles need tcmalloc's or jemalloc's heap "
+                     "profiler, and this build uses ") +
+         AllocatorName() + ": use the -tcmalloc or -jemalloc build of this rung";
 }
 
 std::string WriteHeapProfile() { return "no heap profile was started"; }

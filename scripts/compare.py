@@ -15,12 +15,12 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from havlak_compare.runner import RunError, run_rung  # noqa: E402
-from havlak_compare.stats import Summary  # noqa: E402
-from havlak_compare.table import comparison_rows, format_terminal  # noqa: E402
+from havlak_tools.binaries import binary_path, find_rungs  # noqa: E402
+from havlak_tools.runner import RunError, run_rung  # noqa: E402
+from havlak_tools.stats import Summary  # noqa: E402
+from havlak_tools.table import comparison_rows, format_terminal  # noqa: E402
 
-ALLOCATOR_SUFFIX = {"glibc": "", "jemalloc": "-jemalloc",
-                    "tcmalloc": "-tcmalloc"}
+ALLOCATORS = ("glibc", "jemalloc", "tcmalloc")
 
 
 def parse_args(argv):
@@ -44,7 +44,7 @@ def parse_args(argv):
         parser.error("--runs must be at least 1 and --warmup at least 0")
     args.allocators = args.allocators.split(",")
     for allocator in args.allocators:
-        if allocator not in ALLOCATOR_SUFFIX:
+        if allocator not in ALLOCATORS:
             parser.error(f"unknown allocator '{allocator}'")
     if args.rungs is None:
         args.rungs = find_rungs(args.bin)
@@ -53,14 +53,6 @@ def parse_args(argv):
     else:
         args.rungs = args.rungs.split(",")
     return args
-
-
-def find_rungs(bin_dir):
-    if not os.path.isdir(bin_dir):
-        return []
-    names = [name for name in os.listdir(bin_dir)
-             if name.startswith("havlak") and name[6:].isdigit()]
-    return sorted(names, key=lambda name: int(name[6:]))
 
 
 class Progress:
@@ -86,7 +78,7 @@ def run_matrix(args):
     pairs = [(rung, allocator) for rung in args.rungs
              for allocator in args.allocators]
     for rung, allocator in pairs:
-        binary = os.path.join(args.bin, rung + ALLOCATOR_SUFFIX[allocator])
+        binary = binary_path(args.bin, rung, allocator)
         if not os.access(binary, os.X_OK):
             raise RunError(f"no binary {binary}: build first")
     progress = Progress(len(pairs) * (args.warmup + args.runs))
@@ -94,7 +86,7 @@ def run_matrix(args):
     for round_number in range(args.warmup + args.runs):
         warmup = round_number < args.warmup
         for rung, allocator in pairs:
-            binary = os.path.join(args.bin, rung + ALLOCATOR_SUFFIX[allocator])
+            binary = binary_path(args.bin, rung, allocator)
             measurement = run_rung([binary] + extra)
             label = (f"{rung} {allocator} "
                      + ("warm-up" if warmup else

@@ -11,6 +11,8 @@ packages=(
   libgoogle-perftools-dev         # CPU profiler, tcmalloc and its heap profiler
   google-perftools                # google-pprof
   libjemalloc-dev                 # jemalloc (and jeprof)
+  graphviz                        # call graphs of profiles (dot)
+  golang-go golang-github-google-pprof-dev  # the standalone pprof, offline
   time                            # /usr/bin/time, an outside check of peak memory
 )
 

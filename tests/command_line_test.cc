@@ -131,7 +131,8 @@ TEST(RungBinary, HeapProfileNeedsTheTcmallocBuild) {
       RunProcess({BinaryPath("havlak1"), "--heapprofile=never-written.heap"});
   EXPECT_EQ(run.exit_code, kExitUsage);
   EXPECT_EQ(run.out, "");
-  EXPECT_NE(run.err.find("use the -tcmalloc build"), std::string::npos)
+  EXPECT_NE(run.err.find("use the -tcmalloc or -jemalloc build"),
+            std::string::npos)
       << run.err;
 }
 

@@ -7,7 +7,9 @@
 
 #include <csignal>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 extern char** environ;
@@ -22,7 +24,8 @@ void Check(bool ok, const char* what) {
 }  // namespace
 
 ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         const std::string& input) {
+                         const std::string& input,
+                         const std::vector<std::string>& env) {
   // A child that exits without reading its input must not kill the test.
   std::signal(SIGPIPE, SIG_IGN);
   int in[2], out[2], err[2];
@@ -39,9 +42,18 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   std::vector<char*> args;
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
+  // `env` first: getenv takes the first of two entries with the same name.
+  std::vector<char*> environment;
+  for (const std::string& entry : env) {
+    environment.push_back(const_cast<char*>(entry.c_str()));
+  }
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    environment.push_back(*entry);
+  }
+  environment.push_back(nullptr);
   pid_t pid = 0;
-  const int spawned =
-      posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr,
+                                   args.data(), environment.data());
   posix_spawn_file_actions_destroy(&actions);
   close(in[0]);
   close(out[1]);
@@ -89,6 +101,22 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   Check(waitpid(pid, &status, 0) == pid, "waitpid");
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+TemporaryDirectory::TemporaryDirectory() {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "havlak-test-XXXXXX").string();
+  Check(mkdtemp(pattern.data()) != nullptr, "mkdtemp");
+  path_ = pattern;
+}
+
+TemporaryDirectory::~TemporaryDirectory() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TemporaryDirectory::Path(const std::string& name) const {
+  return path_ + "/" + name;
 }
 
 std::string BinaryPath(const std::string& name) {

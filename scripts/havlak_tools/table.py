@@ -39,9 +39,11 @@ def _ratios(speedup, memory):
     return [f"{speedup:.2f}x", f"{memory:.2f}x"]
 
 
-HEADER = ["rung", "allocator", "wall s: median [min-max]", "peak MiB",
-          "faster than havlak1", "memory vs havlak1",
-          "faster than below", "memory vs below"]
+def _header(rows):
+    first = rows[0].rung if rows else "first"
+    return ["rung", "allocator", "wall s: median [min-max]", "peak MiB",
+            f"faster than {first}", f"memory vs {first}",
+            "faster than below", "memory vs below"]
 
 
 def _cells(row):
@@ -54,8 +56,9 @@ def _cells(row):
 
 
 def format_terminal(rows):
-    table = [HEADER] + [_cells(row) for row in rows]
-    widths = [max(len(line[i]) for line in table) for i in range(len(HEADER))]
+    header = _header(rows)
+    table = [header] + [_cells(row) for row in rows]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     lines = []
     for n, line in enumerate(table):
         cells = [cell.ljust(width) if i < 2 else cell.rjust(width)
@@ -67,8 +70,9 @@ def format_terminal(rows):
 
 
 def format_markdown(rows):
-    lines = ["| " + " | ".join(HEADER) + " |",
-             "|" + "|".join(["---"] * 2 + ["---:"] * (len(HEADER) - 2)) + "|"]
+    header = _header(rows)
+    lines = ["| " + " | ".join(header) + " |",
+             "|" + "|".join(["---"] * 2 + ["---:"] * (len(header) - 2)) + "|"]
     for row in rows:
         lines.append("| " + " | ".join(_cells(row)) + " |")
     return "\n".join(lines) + "\n"

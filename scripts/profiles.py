@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Writes every rung's profiles under profiles/ and their text summaries and
+call graphs under results/profiles/ (`make profiles`).
+
+Per rung:
+  profiles/havlakN.cpu.prof       gperftools CPU profile, canonical workload
+  profiles/havlakN.heap           tcmalloc heap profile, after the first
+                                  big-graph finding (a run of its own)
+  profiles/havlakN.jemalloc.heap  jemalloc heap profile, same point
+  results/profiles/havlakN.md     top 20s: CPU flat and cumulative, heap by
+                                  allocated space and by allocation count
+  results/profiles/havlakN.cpu.svg  the CPU profile's call graph
+
+The CPU profiler's real rate tops out near 250 Hz, so a fast rung's profile
+of the canonical workload holds few samples: such a rung is profiled with
+more big-graph findings (--iterations) until it holds at least 1,000, and its
+summary says so.
+"""
+
+import argparse
+import math
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from havlak_tools.binaries import binary_path, find_rungs  # noqa: E402
+
+MIN_SAMPLES = 1000
+PROFILER_HZ = 250
+CANONICAL_ITERATIONS = 50
+JEMALLOC_CONF = "prof:true,prof_accum:true,lg_prof_sample:14"
+
+
+class ProfileError(RuntimeError):
+    pass
+
+
+def run(command, env=None, capture=True):
+    """Runs a command; returns its stdout. Raises ProfileError on failure."""
+    full_env = dict(os.environ, **(env or {}))
+    result = subprocess.run(command, env=full_env, text=True,
+                            stdout=subprocess.PIPE if capture else None,
+                            stderr=subprocess.PIPE)
+    if result.returncode != 0:
+        message = result.stderr.strip().splitlines()
+        raise ProfileError(f"{' '.join(command)} exited with status "
+                           f"{result.returncode}: "
+                           f"{message[-1] if message else 'no message'}")
+    return result.stdout
+
+
+def shell_line(command, env=None):
+    """A command as a person would type it, for the summaries."""
+    prefix = " ".join(f"{key}={value}" for key, value in (env or {}).items())
+    return (prefix + " " if prefix else "") + " ".join(command)
+
+
+def samples_in(text):
+    match = re.match(r"Total: (\d+) samples", text)
+    if not match:
+        raise ProfileError("google-pprof printed no sample count")
+    return int(match.group(1))
+
+
+def atomic_write(path, text):
+    temporary = f"{path}.tmp.{os.getpid()}"
+    with open(temporary, "w") as out:
+        out.write(text)
+    os.replace(temporary, path)
+
+
+class RungProfiler:
+    def __init__(self, rung, args):
+        self.rung = rung
+        self.bin = args.bin
+        self.out = args.out
+        self.summaries = args.summaries
+        self.heap_scale = args.heap_scale
+        self.cpu_profile = os.path.join(self.out, f"{rung}.cpu.prof")
+        self.heap_profile = os.path.join(self.out, f"{rung}.heap")
+        self.jemalloc_profile = os.path.join(self.out, f"{rung}.jemalloc.heap")
+        self.notes = []
+
+    def binary(self, allocator="glibc"):
+        return binary_path(self.bin, self.rung, allocator)
+
+    def profile_cpu(self):
+        """Returns the command that wrote the profile and its sample count."""
+        env = {"CPUPROFILE_FREQUENCY": str(PROFILER_HZ)}
+        iterations = CANONICAL_ITERATIONS
+        for _ in range(5):
+            command = [self.binary(), f"--cpuprofile={self.cpu_profile}"]
+            if iterations != CANONICAL_ITERATIONS:
+                command.append(f"--iterations={iterations}")
+            run(command, env)
+            top = run(["google-pprof", "--text", self.binary(),
+                       self.cpu_profile])
+            samples = samples_in(top)
+            if samples >= MIN_SAMPLES:
+                if iterations != CANONICAL_ITERATIONS:
+                    self.notes.append(
+                        f"The canonical workload gives this rung fewer than "
+                        f"{MIN_SAMPLES} samples at the profiler's "
+                        f"~{PROFILER_HZ} Hz, so this profile repeats the "
+                        f"big-graph loop finding: --iterations={iterations} "
+                        f"instead of {CANONICAL_ITERATIONS}. The repeated "
+                        f"finding weighs more here than in the canonical run.")
+                return shell_line(command, env), samples
+            # Time grows about linearly with the repeated findings.
+            iterations = math.ceil(iterations * 1.3 * MIN_SAMPLES /
+                                   max(samples, 1))
+        raise ProfileError(f"{self.rung}: no {MIN_SAMPLES} samples")
+
+    def profile_heap(self, allocator, path, env=None):
+        command = [self.binary(allocator), f"--heapprofile={path}"]
+        if self.heap_scale != 1:
+            command.append(f"--scale={self.heap_scale}")
+        start = time.monotonic()
+        run(command, env)
+        return shell_line(command, env), time.monotonic() - start
+
+    def summarize(self, cpu, heap, jemalloc):
+        cpu_command, samples = cpu
+        binary = self.binary()
+        svg = os.path.join(self.summaries, f"{self.rung}.cpu.svg")
+        atomic_write(svg, run(["google-pprof", "--svg", binary,
+                               self.cpu_profile]))
+
+        def listing(title, command, entries=20):
+            # The Perl pprofs print every node whatever --nodecount says:
+            # keep the "Total:" line and the first `entries`.
+            lines = run(command).splitlines()[:entries + 1]
+            return (f"### {title}\n\n    {shell_line(command)} | head -"
+                    f"{entries + 1}\n\n"
+                    + "".join(f"    {line}\n" for line in lines) + "\n")
+
+        tcmalloc = self.binary("tcmalloc")
+        jemalloc_binary = self.binary("jemalloc")
+        text = [f"# {self.rung}: profiles\n\n",
+                "Written by `make profiles` (`scripts/profiles.py`); the "
+                "profiles themselves are in `profiles/` (not committed).\n\n",
+                "## CPU (gperftools)\n\n",
+                f"    {cpu_command}\n\n",
+                f"{samples} samples. Call graph: "
+                f"[{self.rung}.cpu.svg]({self.rung}.cpu.svg).\n\n"]
+        text += [note + "\n\n" for note in self.notes]
+        text.append(listing("Top 20, flat", [
+            "google-pprof", "--text", binary,
+            self.cpu_profile]))
+        text.append(listing("Top 20, cumulative", [
+            "google-pprof", "--text", "--cum", binary,
+            self.cpu_profile]))
+        heap_command, heap_seconds = heap
+        text += ["## Heap (tcmalloc)\n\n", f"    {heap_command}\n\n",
+                 "Everything allocated until the end of the first loop "
+                 "finding on the big graph (the small-graph findings, the "
+                 "CFG, the first finding), recorded by tcmalloc's heap "
+                 "profiler in a run of its own "
+                 f"({heap_seconds:.0f} s under the profiler). Most of it is "
+                 "freed by then, so it is read by allocated space and "
+                 "count, not by what is in use.\n\n"]
+        text.append(listing("Top 20 by allocated space", [
+            "google-pprof", "--text", "--alloc_space",
+            tcmalloc, self.heap_profile]))
+        text.append(listing("Top 20 by allocation count", [
+            "google-pprof", "--text", "--alloc_objects",
+            tcmalloc, self.heap_profile]))
+        jemalloc_command, _ = jemalloc
+        text += ["## Heap (jemalloc)\n\n", f"    {jemalloc_command}\n\n",
+                 "The same point of the run, from jemalloc's sampling heap "
+                 "profiler (one sample per 16 KiB allocated on average, "
+                 "`lg_prof_sample:14`). jeprof charges the allocator's own "
+                 "frames to `malloc_usable_size`, the nearest symbol it finds "
+                 "in Debian's libjemalloc, so read this listing by its "
+                 "cumulative column.\n\n"]
+        text.append(listing("Top 20 by allocated space, cumulative", [
+            "jeprof", "--text", "--cum", "--alloc_space",
+            jemalloc_binary, self.jemalloc_profile]))
+        atomic_write(os.path.join(self.summaries, f"{self.rung}.md"),
+                     "".join(text).rstrip() + "\n")
+        return samples
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bin", default="build/bin")
+    parser.add_argument("--out", default="profiles")
+    parser.add_argument("--summaries", default="results/profiles")
+    parser.add_argument("--rungs", default=None,
+                        help="comma-separated (default: every rung built)")
+    parser.add_argument("--heap-scale", type=float, default=1,
+                        help="--scale of the heap-profile runs (default 1)")
+    args = parser.parse_args(argv)
+    rungs = args.rungs.split(",") if args.rungs else find_rungs(args.bin)
+    if not rungs:
+        parser.error(f"no rung binaries in {args.bin}: build first")
+    os.makedirs(args.out, exist_ok=True)
+    os.makedirs(args.summaries, exist_ok=True)
+    try:
+        for rung in rungs:
+            profiler = RungProfiler(rung, args)
+            print(f"profiles: {rung}: CPU", file=sys.stderr, flush=True)
+            cpu = profiler.profile_cpu()
+            print(f"profiles: {rung}: heap (tcmalloc, jemalloc)",
+                  file=sys.stderr, flush=True)
+            heap = profiler.profile_heap("tcmalloc", profiler.heap_profile)
+            jemalloc = profiler.profile_heap(
+                "jemalloc", profiler.jemalloc_profile,
+                {"MALLOC_CONF": JEMALLOC_CONF})
+            samples = profiler.summarize(cpu, heap, jemalloc)
+            print(f"profiles: {rung}: {samples} CPU samples; summary in "
+                  f"{args.summaries}/{rung}.md", file=sys.stderr, flush=True)
+    except ProfileError as error:
+        print(f"profiles: FAILED: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nprofiles: interrupted", file=sys.stderr)
+        return 130
+    print(f"profiles: open one in pprof's web UI with "
+          f"`make pprof RUNG={rungs[-1]}`", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+// The profiler hooks end to end: a small run of a rung writes each kind of
+// profile, and the profile's own reader parses it and finds the loop finder.
+
+#include <filesystem>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "havlak/driver.h"
+#include "subprocess.h"
+
+namespace havlak::testing {
+namespace {
+
+// Runs a reader (google-pprof or jeprof) on a profile and returns its text.
+std::string Read(const std::vector<std::string>& reader) {
+  const ProcessResult read = RunProcess(reader);
+  EXPECT_EQ(read.exit_code, 0) << read.err;
+  return read.out;
+}
+
+TEST(Profiles, CpuProfileIsWrittenAndNamesTheLoopFinder) {
+  const TemporaryDirectory directory;
+  const std::string profile = directory.Path("havlak2.cpu.prof");
+  const ProcessResult run =
+      RunProcess({BinaryPath("havlak2"), "--scale=0.2", "--cpuprofile=" + profile},
+                 "", {"CPUPROFILE_FREQUENCY=250"});
+  ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
+  ASSERT_TRUE(std::filesystem::exists(profile));
+  EXPECT_NE(run.out.find("CPU profile: " + profile), std::string::npos);
+
+  const std::string top =
+      Read({"google-pprof", "--text", BinaryPath("havlak2"), profile});
+  EXPECT_TRUE(top.starts_with("Total: ")) << top;
+  EXPECT_NE(top.find("havlak2::"), std::string::npos) << top;
+  EXPECT_NE(top.find("FindLoops"), std::string::npos) << top;
+}
+
+TEST(Profiles, CpuProfileEnvironmentVariableWorksAndConflicts) {
+  const TemporaryDirectory directory;
+  const std::string profile = directory.Path("from-env.prof");
+  const ProcessResult run = RunProcess(
+      {BinaryPath("havlak2"), "--scale=0.05"}, "", {"CPUPROFILE=" + profile});
+  ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
+  EXPECT_TRUE(std::filesystem::exists(profile));
+
+  const ProcessResult both =
+      RunProcess({BinaryPath("havlak2"), "--scale=0.05",
+                  "--cpuprofile=" + directory.Path("flag.prof")},
+                 "", {"CPUPROFILE=" + directory.Path("env.prof")});
+  EXPECT_EQ(both.exit_code, kExitUsage);
+  EXPECT_NE(both.err.find("use one or the other"), std::string::npos)
+      << both.err;
+}
+
+TEST(Profiles, TcmallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
+  const TemporaryDirectory directory;
+  const std::string profile = directory.Path("havlak2.heap");
+  const ProcessResult run = RunProcess(
+      {BinaryPath("havlak2-tcmalloc"), "--scale=0.05", "--heapprofile=" + profile});
+  ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
+  EXPECT_NE(run.out.find("stopped after the first big-graph finding"),
+            std::string::npos)
+      << run.out;
+  ASSERT_TRUE(std::filesystem::exists(profile));
+  // Only the profile is left in the directory: no interim dumps, no
+  // temporary files.
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(
+                              directory.Path("")),
+                          std::filesystem::directory_iterator()),
+            1);
+
+  const std::string top =
+      Read({"google-pprof", "--text", "--alloc_space",
+            BinaryPath("havlak2-tcmalloc"), profile});
+  EXPECT_TRUE(top.starts_with("Total: ")) << top;
+  EXPECT_NE(top.find("havlak2::"), std::string::npos) << top;
+}
+
+TEST(Profiles, JemallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
+  const TemporaryDirectory directory;
+  const std::string profile = directory.Path("havlak2.jemalloc.heap");
+  const ProcessResult run = RunProcess(
+      {BinaryPath("havlak2-jemalloc"), "--scale=0.05", "--heapprofile=" + profile},
+      "", {"MALLOC_CONF=prof:true,prof_accum:true,lg_prof_sample:10"});
+  ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
+  ASSERT_TRUE(std::filesystem::exists(profile));
+
+  const std::string top = Read({"jeprof", "--text", "--cum", "--alloc_space",
+                                BinaryPath("havlak2-jemalloc"), profile});
+  EXPECT_NE(top.find("havlak2::FindHavlakLoops"), std::string::npos) << top;
+}
+
+TEST(Profiles, JemallocHeapProfileNeedsProfilingSwitchedOn) {
+  const ProcessResult run =
+      RunProcess({BinaryPath("havlak2-jemalloc"), "--heapprofile=x.heap"});
+  EXPECT_EQ(run.exit_code, kExitUsage);
+  EXPECT_NE(run.err.find("MALLOC_CONF=prof:true"), std::string::npos)
+      << run.err;
+}
+
+}  // namespace
+}  // namespace havlak::testing
