@@ -325,7 +325,7 @@ std::vector<bool> DominatedBy(const EdgeList& graph,
 }
 
 // The natural loop of `header`: the header and every block that reaches a
-// latch without passing through the header. O(N + E).
+// latch without passing through the header. O((N + E) log N).
 std::set<BlockId> NaturalLoopBody(
     BlockId header, const std::vector<BlockId>& latches,
     const std::vector<std::vector<BlockId>>& predecessors) {
@@ -349,58 +349,51 @@ struct NaturalLoop {
   std::set<BlockId> body;
 };
 
-// Whether `outer`'s body strictly contains `inner`'s. The header test first
-// only saves time. O(|outer| + |inner|).
-bool Encloses(const NaturalLoop& outer, const NaturalLoop& inner) {
-  return outer.header != inner.header && outer.body.contains(inner.header) &&
-         std::includes(outer.body.begin(), outer.body.end(),
-                       inner.body.begin(), inner.body.end());
-}
-
-// Nests loops by body containment. O(L^2 log N + L * d * N).
-LoopForest NaturalLoopsToForest(const std::vector<NaturalLoop>& loops) {
+// Nests the loops by body containment. The natural loops of a reducible
+// graph are nested or disjoint, so going from the largest body down, each
+// block ends up owned by the smallest body holding it (its innermost loop),
+// and when a loop comes up, the current owner of its header is the smallest
+// body around it: its parent. O(L log L + L * N).
+LoopForest NaturalLoopsToForest(std::vector<NaturalLoop> loops,
+                                BlockId num_blocks) {
+  std::stable_sort(loops.begin(), loops.end(),
+                   [](const NaturalLoop& a, const NaturalLoop& b) {
+                     return a.body.size() > b.body.size();
+                   });
   const int num_loops = static_cast<int>(loops.size());
+  std::vector<int> owner(num_blocks, kNone);
   std::vector<int> parent(num_loops, kNone);
   std::vector<int> depth(num_loops, 1);
-  std::vector<std::vector<int>> children(num_loops);
   for (int i = 0; i < num_loops; ++i) {
-    for (int j = 0; j < num_loops; ++j) {
-      if (!Encloses(loops[j], loops[i])) continue;
-      ++depth[i];
-      // The smallest enclosing loop is the parent.
-      if (parent[i] == kNone ||
-          loops[j].body.size() < loops[parent[i]].body.size()) {
-        parent[i] = j;
-      }
+    parent[i] = owner[loops[i].header];
+    if (parent[i] != kNone) {
+      const std::set<BlockId>& outer = loops[parent[i]].body;
+      assert(std::includes(outer.begin(), outer.end(), loops[i].body.begin(),
+                           loops[i].body.end()) &&
+             "natural loops of a reducible graph nest");
+      depth[i] = depth[parent[i]] + 1;
     }
-    if (parent[i] != kNone) children[parent[i]].push_back(i);
+    for (BlockId b : loops[i].body) owner[b] = i;
   }
 
-  // Children are strictly smaller than their parent, so visiting loops by
-  // size settles every child before its parent.
-  std::vector<int> by_size(num_loops);
-  for (int i = 0; i < num_loops; ++i) by_size[i] = i;
-  std::sort(by_size.begin(), by_size.end(), [&](int a, int b) {
-    return loops[a].body.size() < loops[b].body.size();
-  });
+  // A child's body is strictly smaller than its parent's, so it comes later
+  // in `loops`: going backwards settles each child before its parent.
   std::vector<int> nesting_level(num_loops, 0);
-  for (int i : by_size) {
-    for (int child : children[i]) {
-      nesting_level[i] = std::max(nesting_level[i], nesting_level[child] + 1);
+  for (int i = num_loops - 1; i >= 0; --i) {
+    if (parent[i] != kNone) {
+      nesting_level[parent[i]] =
+          std::max(nesting_level[parent[i]], nesting_level[i] + 1);
     }
   }
 
+  std::vector<ForestLoop> forest_loops(num_loops);
+  for (BlockId b = 0; b < num_blocks; ++b) {
+    if (owner[b] != kNone) forest_loops[owner[b]].blocks.push_back(b);
+  }
   LoopForestBuilder builder;
   for (int i = 0; i < num_loops; ++i) {
-    ForestLoop loop;
+    ForestLoop& loop = forest_loops[i];
     loop.header = loops[i].header;
-    // Own blocks: the body less the bodies of the child loops.
-    for (BlockId b : loops[i].body) {
-      const bool in_child =
-          std::any_of(children[i].begin(), children[i].end(),
-                      [&](int child) { return loops[child].body.contains(b); });
-      if (!in_child) loop.blocks.push_back(b);
-    }
     loop.reducible = true;
     loop.parent = parent[i] == kNone ? kNoParent : loops[parent[i]].header;
     loop.depth = depth[i];
@@ -436,7 +429,7 @@ std::optional<LoopForest> NaturalLoopForest(const EdgeList& graph) {
     }
     loops.push_back({header, NaturalLoopBody(header, latches, predecessors)});
   }
-  return NaturalLoopsToForest(loops);
+  return NaturalLoopsToForest(std::move(loops), graph.num_blocks);
 }
 
 }  // namespace havlak::reference
