@@ -43,6 +43,12 @@ struct AllocationCounts {
 // Counts since the process started, in counting builds only.
 std::optional<AllocationCounts> ReadAllocationCounts();
 
+// Counting builds count from the start. The benchmark binary, which also
+// replaces operator new, switches counting off while it times and on for
+// the runs that measure allocations. Starting again resets the counts.
+void StartCountingAllocations();
+void StopCountingAllocations();
+
 }  // namespace havlak
 
 #endif  // HAVLAK_ALLOCATOR_H_

@@ -13,6 +13,7 @@
 
 namespace {
 
+std::atomic<bool> counting{true};
 std::atomic<std::int64_t> allocations{0};
 std::atomic<std::int64_t> requested_bytes{0};
 // Live bytes are counted as malloc_usable_size reports them, on both sides,
@@ -27,7 +28,9 @@ void* CountedAllocate(std::size_t size, std::size_t alignment) {
                     : std::aligned_alloc(alignment,
                                          (size + alignment - 1) / alignment *
                                              alignment);
-  if (block == nullptr) return nullptr;
+  if (block == nullptr || !counting.load(std::memory_order_relaxed)) {
+    return block;
+  }
   allocations.fetch_add(1, std::memory_order_relaxed);
   requested_bytes.fetch_add(static_cast<std::int64_t>(size),
                             std::memory_order_relaxed);
@@ -50,6 +53,8 @@ void* CountedAllocateOrThrow(std::size_t size, std::size_t alignment) {
 
 void CountedFree(void* block) {
   if (block == nullptr) return;
+  // Blocks allocated while counting was off are subtracted too; live_bytes
+  // is only read as a peak relative to where counting started.
   live_bytes.fetch_sub(static_cast<std::int64_t>(malloc_usable_size(block)),
                        std::memory_order_relaxed);
   std::free(block);
@@ -65,6 +70,16 @@ std::optional<AllocationCounts> ReadAllocationCounts() {
   return AllocationCounts{allocations.load(), requested_bytes.load(),
                           peak_live_bytes.load()};
 }
+
+void StartCountingAllocations() {
+  allocations = 0;
+  requested_bytes = 0;
+  live_bytes = 0;
+  peak_live_bytes = 0;
+  counting = true;
+}
+
+void StopCountingAllocations() { counting = false; }
 
 }  // namespace havlak
 

@@ -133,6 +133,7 @@ int Run(const Options& options, const RungEntry& rung) {
   report.spec = spec;
   report.reuse_loop_graph = reuse_loop_graph;
   report.usage = ReadResourceUsage();
+  report.vm_hwm_kib = ReadVmHwmKib();
   report.allocations = ReadAllocationCounts();
   report.cpu_profile = options.cpuprofile;
   report.heap_profile = options.heapprofile;

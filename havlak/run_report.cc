@@ -170,6 +170,7 @@ std::string FormatJson(const RunReport& report) {
   json.Key("user_seconds").Number(report.usage.user_seconds);
   json.Key("system_seconds").Number(report.usage.system_seconds);
   json.Key("peak_rss_kib").Integer(report.usage.peak_rss_kib);
+  json.Key("vm_hwm_kib").Integer(report.vm_hwm_kib);
   json.Key("allocations");
   if (report.allocations) {
     json.BeginObject();

@@ -26,6 +26,7 @@ struct RunReport {
   WorkloadResult result;
   double wall_seconds = 0;  // the whole workload, all phases
   ResourceUsage usage;      // the whole process
+  std::int64_t vm_hwm_kib = -1;
   std::optional<AllocationCounts> allocations;
   std::string cpu_profile;   // paths written, or ""
   std::string heap_profile;

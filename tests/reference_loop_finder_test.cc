@@ -12,8 +12,7 @@
 namespace havlak::reference {
 namespace {
 
-EdgeList Graph(BlockId num_blocks, std::vector<Edge> edges,
-               BlockId start = 0) {
+EdgeList Graph(BlockId num_blocks, std::vector<Edge> edges, BlockId start = 0) {
   EdgeList graph;
   graph.num_blocks = num_blocks;
   graph.start = start;
@@ -66,22 +65,25 @@ TEST(ReferenceLoopFinder, TwoNestedLoops) {
 
 // Loops 1 > 2 > 3, the innermost a self loop.
 TEST(ReferenceLoopFinder, ThreeNestedLoops) {
-  ExpectBoth(Graph(7, {{0, 1},
-                       {1, 2},
-                       {2, 3},
-                       {3, 3},
-                       {3, 4},
-                       {4, 2},
-                       {4, 5},
-                       {5, 1},
-                       {5, 6}}),
-             LoopForest{{
-                 {.header = 1, .blocks = {1, 5}, .depth = 1,
-                  .nesting_level = 2},
-                 {.header = 2, .blocks = {2, 4}, .parent = 1, .depth = 2,
-                  .nesting_level = 1},
-                 {.header = 3, .blocks = {3}, .parent = 2, .depth = 3},
-             }});
+  ExpectBoth(
+      Graph(7, {{0, 1},
+                {1, 2},
+                {2, 3},
+                {3, 3},
+                {3, 4},
+                {4, 2},
+                {4, 5},
+                {5, 1},
+                {5, 6}}),
+      LoopForest{{
+          {.header = 1, .blocks = {1, 5}, .depth = 1, .nesting_level = 2},
+          {.header = 2,
+           .blocks = {2, 4},
+           .parent = 1,
+           .depth = 2,
+           .nesting_level = 1},
+          {.header = 3, .blocks = {3}, .parent = 2, .depth = 3},
+      }});
 }
 
 // 1 is the header; 2 and 3 both jump back to it.
@@ -98,12 +100,12 @@ TEST(ReferenceLoopFinder, HeaderWithSelfLoopAndAnotherBackEdge) {
 
 // A self-loop header later collapsed into the loop around it.
 TEST(ReferenceLoopFinder, SelfLoopInsideALoop) {
-  ExpectBoth(Graph(5, {{0, 1}, {1, 2}, {2, 2}, {2, 3}, {3, 1}, {3, 4}}),
-             LoopForest{{
-                 {.header = 1, .blocks = {1, 3}, .depth = 1,
-                  .nesting_level = 1},
-                 {.header = 2, .blocks = {2}, .parent = 1, .depth = 2},
-             }});
+  ExpectBoth(
+      Graph(5, {{0, 1}, {1, 2}, {2, 2}, {2, 3}, {3, 1}, {3, 4}}),
+      LoopForest{{
+          {.header = 1, .blocks = {1, 3}, .depth = 1, .nesting_level = 1},
+          {.header = 2, .blocks = {2}, .parent = 1, .depth = 2},
+      }});
 }
 
 // entry 0 jumps to a 1 and b 2, which form a cycle; exit 3. The search
@@ -111,11 +113,10 @@ TEST(ReferenceLoopFinder, SelfLoopInsideALoop) {
 // entry->b is a second entry.
 TEST(ReferenceLoopFinder, IrreducibleLoopWithTwoEntries) {
   const EdgeList graph = Graph(4, {{0, 1}, {0, 2}, {1, 2}, {2, 1}, {2, 3}});
-  EXPECT_EQ(FindLoopForest(graph),
-            (LoopForest{{{.header = 1,
-                          .blocks = {1, 2},
-                          .reducible = false,
-                          .depth = 1}}}));
+  EXPECT_EQ(
+      FindLoopForest(graph),
+      (LoopForest{
+          {{.header = 1, .blocks = {1, 2}, .reducible = false, .depth = 1}}}));
   EXPECT_EQ(NaturalLoopForest(graph), std::nullopt);
 }
 
@@ -123,11 +124,10 @@ TEST(ReferenceLoopFinder, IrreducibleLoopWithTwoEntries) {
 // the loop.
 TEST(ReferenceLoopFinder, IrreducibleHeaderFollowsEdgeOrder) {
   const EdgeList graph = Graph(4, {{0, 2}, {0, 1}, {1, 2}, {2, 1}, {2, 3}});
-  EXPECT_EQ(FindLoopForest(graph),
-            (LoopForest{{{.header = 2,
-                          .blocks = {1, 2},
-                          .reducible = false,
-                          .depth = 1}}}));
+  EXPECT_EQ(
+      FindLoopForest(graph),
+      (LoopForest{
+          {{.header = 2, .blocks = {1, 2}, .reducible = false, .depth = 1}}}));
   EXPECT_EQ(NaturalLoopForest(graph), std::nullopt);
 }
 
@@ -135,15 +135,10 @@ TEST(ReferenceLoopFinder, IrreducibleHeaderFollowsEdgeOrder) {
 // jumps into the loop (it would make the loop irreducible if it counted),
 // the self loop 6, and the isolated block 7.
 TEST(ReferenceLoopFinder, UnreachableBlocksBelongToNoLoop) {
-  ExpectBoth(Graph(8, {{0, 1},
-                       {1, 2},
-                       {2, 1},
-                       {2, 3},
-                       {4, 5},
-                       {5, 4},
-                       {5, 2},
-                       {6, 6}}),
-             LoopForest{{{.header = 1, .blocks = {1, 2}, .depth = 1}}});
+  ExpectBoth(
+      Graph(8,
+            {{0, 1}, {1, 2}, {2, 1}, {2, 3}, {4, 5}, {5, 4}, {5, 2}, {6, 6}}),
+      LoopForest{{{.header = 1, .blocks = {1, 2}, .depth = 1}}});
 }
 
 // Dead code may be irreducible: only the reachable part must be reducible.
@@ -170,22 +165,22 @@ TEST(ReferenceLoopFinder, RepeatedEdgesChangeNothing) {
 
 // Outer loop 1 (latch 6) holds {2, 3} and then {4, 5}.
 TEST(ReferenceLoopFinder, SiblingLoopsInALoop) {
-  ExpectBoth(Graph(8, {{0, 1},
-                       {1, 2},
-                       {2, 3},
-                       {3, 2},
-                       {3, 4},
-                       {4, 5},
-                       {5, 4},
-                       {5, 6},
-                       {6, 1},
-                       {6, 7}}),
-             LoopForest{{
-                 {.header = 1, .blocks = {1, 6}, .depth = 1,
-                  .nesting_level = 1},
-                 {.header = 2, .blocks = {2, 3}, .parent = 1, .depth = 2},
-                 {.header = 4, .blocks = {4, 5}, .parent = 1, .depth = 2},
-             }});
+  ExpectBoth(
+      Graph(8, {{0, 1},
+                {1, 2},
+                {2, 3},
+                {3, 2},
+                {3, 4},
+                {4, 5},
+                {5, 4},
+                {5, 6},
+                {6, 1},
+                {6, 7}}),
+      LoopForest{{
+          {.header = 1, .blocks = {1, 6}, .depth = 1, .nesting_level = 1},
+          {.header = 2, .blocks = {2, 3}, .parent = 1, .depth = 2},
+          {.header = 4, .blocks = {4, 5}, .parent = 1, .depth = 2},
+      }});
 }
 
 // Outer loop 1 (latch 4) holds the cycle 2 <-> 3, which 1 enters at both
@@ -195,8 +190,7 @@ TEST(ReferenceLoopFinder, IrreducibleLoopInsideAReducibleOne) {
       6, {{0, 1}, {1, 2}, {1, 3}, {2, 3}, {3, 2}, {3, 4}, {4, 1}, {4, 5}});
   EXPECT_EQ(FindLoopForest(graph),
             (LoopForest{{
-                {.header = 1, .blocks = {1, 4}, .depth = 1,
-                 .nesting_level = 1},
+                {.header = 1, .blocks = {1, 4}, .depth = 1, .nesting_level = 1},
                 {.header = 2,
                  .blocks = {2, 3},
                  .reducible = false,
@@ -221,16 +215,16 @@ TEST(ReferenceLoopFinder, SecondEntryIsPassedToTheEnclosingLoop) {
                                    {5, 4},
                                    {6, 1},
                                    {6, 7}});
-  EXPECT_EQ(FindLoopForest(graph),
-            (LoopForest{{
-                {.header = 1, .blocks = {1, 2, 5, 6}, .depth = 1,
-                 .nesting_level = 1},
-                {.header = 3,
-                 .blocks = {3, 4},
-                 .reducible = false,
-                 .parent = 1,
-                 .depth = 2},
-            }}));
+  EXPECT_EQ(
+      FindLoopForest(graph),
+      (LoopForest{{
+          {.header = 1, .blocks = {1, 2, 5, 6}, .depth = 1, .nesting_level = 1},
+          {.header = 3,
+           .blocks = {3, 4},
+           .reducible = false,
+           .parent = 1,
+           .depth = 2},
+      }}));
   EXPECT_EQ(NaturalLoopForest(graph), std::nullopt);
 }
 
@@ -255,8 +249,7 @@ TEST(ReferenceLoopFinder, SuiteSanityGraph) {
                                     {0, 2}});
   EXPECT_EQ(FindLoopForest(graph),
             (LoopForest{{
-                {.header = 0, .blocks = {0, 9}, .depth = 1,
-                 .nesting_level = 1},
+                {.header = 0, .blocks = {0, 9}, .depth = 1, .nesting_level = 1},
                 {.header = 1,
                  .blocks = {1, 2, 3, 4},
                  .reducible = false,
@@ -272,18 +265,58 @@ TEST(ReferenceLoopFinder, SuiteSanityGraph) {
 // loop whose body is an if/else, and loops that share an exit.
 TEST(ReferenceLoopFinder, BothReferencesAgreeOnReducibleGraphs) {
   const std::vector<EdgeList> graphs = {
-      Graph(11, {{0, 1}, {1, 2}, {1, 3}, {2, 4}, {3, 4}, {4, 5}, {5, 6},
-                 {5, 7}, {6, 8}, {7, 8}, {8, 9}, {8, 5}, {4, 1}, {9, 0},
+      Graph(11, {{0, 1},
+                 {1, 2},
+                 {1, 3},
+                 {2, 4},
+                 {3, 4},
+                 {4, 5},
+                 {5, 6},
+                 {5, 7},
+                 {6, 8},
+                 {7, 8},
+                 {8, 9},
+                 {8, 5},
+                 {4, 1},
+                 {9, 0},
                  {9, 10}}),
       // while (1) { while (2) { if (3) break; if (4) continue; 5 } 6 } 7
-      Graph(8, {{0, 1}, {1, 2}, {1, 7}, {2, 3}, {2, 6}, {3, 6}, {3, 4},
-                {4, 2}, {4, 5}, {5, 2}, {6, 1}}),
+      Graph(8, {{0, 1},
+                {1, 2},
+                {1, 7},
+                {2, 3},
+                {2, 6},
+                {3, 6},
+                {3, 4},
+                {4, 2},
+                {4, 5},
+                {5, 2},
+                {6, 1}}),
       // do { if (1) 2 else 3; 4 } while (4), twice in a row.
-      Graph(10, {{0, 1}, {1, 2}, {1, 3}, {2, 4}, {3, 4}, {4, 1}, {4, 5},
-                 {5, 6}, {6, 7}, {6, 8}, {7, 9}, {8, 9}, {9, 6}, {9, 5}}),
+      Graph(10, {{0, 1},
+                 {1, 2},
+                 {1, 3},
+                 {2, 4},
+                 {3, 4},
+                 {4, 1},
+                 {4, 5},
+                 {5, 6},
+                 {6, 7},
+                 {6, 8},
+                 {7, 9},
+                 {8, 9},
+                 {9, 6},
+                 {9, 5}}),
       // Two loops whose exits go to the same block, and an early return.
-      Graph(6, {{0, 1}, {1, 1}, {1, 2}, {0, 2}, {2, 3}, {3, 2}, {3, 4},
-                {2, 5}, {4, 5}}),
+      Graph(6, {{0, 1},
+                {1, 1},
+                {1, 2},
+                {0, 2},
+                {2, 3},
+                {3, 2},
+                {3, 4},
+                {2, 5},
+                {4, 5}}),
   };
   for (const EdgeList& graph : graphs) {
     const std::optional<LoopForest> natural = NaturalLoopForest(graph);
