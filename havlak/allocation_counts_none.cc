@@ -4,7 +4,7 @@
 namespace havlak {
 
 std::optional<AllocationCounts> ReadAllocationCounts() { return std::nullopt; }
-void StartCountingAllocations() {}
-void StopCountingAllocations() {}
+bool SetAllocationCounting(bool) { return false; }
+void ResetAllocationCounts() {}
 
 }  // namespace havlak

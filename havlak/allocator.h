@@ -44,10 +44,12 @@ struct AllocationCounts {
 std::optional<AllocationCounts> ReadAllocationCounts();
 
 // Counting builds count from the start. The benchmark binary, which also
-// replaces operator new, switches counting off while it times and on for
-// the runs that measure allocations. Starting again resets the counts.
-void StartCountingAllocations();
-void StopCountingAllocations();
+// replaces operator new, switches counting off while it times and on where
+// it measures allocations. Returns whether counting was on (always false
+// outside counting builds).
+bool SetAllocationCounting(bool on);
+// Zeroes the counts.
+void ResetAllocationCounts();
 
 }  // namespace havlak
 

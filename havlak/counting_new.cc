@@ -71,15 +71,14 @@ std::optional<AllocationCounts> ReadAllocationCounts() {
                           peak_live_bytes.load()};
 }
 
-void StartCountingAllocations() {
+bool SetAllocationCounting(bool on) { return counting.exchange(on); }
+
+void ResetAllocationCounts() {
   allocations = 0;
   requested_bytes = 0;
   live_bytes = 0;
   peak_live_bytes = 0;
-  counting = true;
 }
-
-void StopCountingAllocations() { counting = false; }
 
 }  // namespace havlak
 

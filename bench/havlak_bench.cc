@@ -1,0 +1,149 @@
+// Google Benchmark: one loop finding of every rung on Hundt-shaped graphs of
+// about 1,000 to 4,000,000 blocks. Benchmarks are named
+// havlakN/FindLoops/<blocks>, so Google Benchmark's compare.py pairs rungs:
+//
+//   build/bin/havlak_bench --benchmark_out=bench.json --benchmark_out_format=json
+//   /usr/bin/python3 /usr/share/benchmark/compare.py filters bench.json havlak1 havlak6
+//
+// Each benchmark times FindLoops alone, on a CFG built beforehand, with the
+// finder (and, for rungs that reuse one, the loop graph) kept across
+// iterations as the workload keeps them. Counters:
+//   blocks                the graph's blocks (items_per_second counts blocks)
+//   loops                 what the finding reports, the root included
+//   allocations_per_find  allocations of one steady-state finding (the
+//                         second), counted outside the timed loop by a
+//                         counting operator new that is off while timing
+//   bytes_per_find        the bytes those allocations asked for
+// The memory manager's fields in the JSON (allocs_per_iter, max_bytes_used,
+// total_allocated_bytes) cover Google Benchmark's extra memory run, CFG
+// construction included; they are not per finding.
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "havlak/all_rungs.h"
+#include "havlak/allocator.h"
+#include "havlak/edge_list.h"
+#include "havlak/large_stack.h"
+#include "havlak/rung.h"
+#include "havlak/workload.h"
+
+namespace havlak {
+namespace {
+
+// Hundt-shaped graphs: the workload's big graph with fewer or more loops.
+// (trees, loops per tree); the fifth is the canonical graph.
+constexpr std::pair<int, int> kShapes[] = {
+    {1, 4}, {1, 16}, {1, 64}, {1, 256}, {10, 100}, {10, 400}, {10, 1600},
+};
+
+WorkloadSpec Shape(int trees, int loops_per_tree) {
+  WorkloadSpec spec;
+  spec.trees = trees;
+  spec.loops_per_tree = loops_per_tree;
+  return spec;
+}
+
+// Built when first benchmarked, and kept for the other rungs.
+const EdgeList& HundtGraph(const WorkloadSpec& spec) {
+  static std::map<std::pair<int, int>, EdgeList> graphs;
+  EdgeList& graph = graphs[{spec.trees, spec.loops_per_tree}];
+  if (graph.num_blocks == 0) {
+    BuildSmallGraph(graph);
+    BuildBigGraph(spec, graph);
+  }
+  return graph;
+}
+
+// Counts the allocations of `work` with the counting operator new.
+template <typename Work>
+AllocationCounts CountAllocations(Work&& work) {
+  const bool was_counting = SetAllocationCounting(true);
+  const AllocationCounts before = *ReadAllocationCounts();
+  work();
+  const AllocationCounts after = *ReadAllocationCounts();
+  SetAllocationCounting(was_counting);
+  return {after.allocations - before.allocations, after.bytes - before.bytes,
+          0};
+}
+
+template <Rung R>
+void FindLoops(benchmark::State& state, WorkloadSpec shape) {
+  const EdgeList* graph = &HundtGraph(shape);
+  typename R::Cfg cfg;
+  ReplayInto(*graph, cfg);
+  typename R::Finder finder;
+  typename R::LoopGraph reused;
+  auto find = [&] {
+    if constexpr (ReusesLoopGraph<R>()) {
+      return finder.FindLoops(std::as_const(cfg), &reused);
+    } else {
+      typename R::LoopGraph fresh;
+      return finder.FindLoops(std::as_const(cfg), &fresh);
+    }
+  };
+  find();  // grows whatever the rung keeps from call to call
+  const AllocationCounts one = CountAllocations(find);
+  int loops = 0;
+  for (auto _ : state) {
+    loops = find();
+    benchmark::DoNotOptimize(loops);
+  }
+  state.SetItemsProcessed(state.iterations() * graph->num_blocks);
+  state.counters["blocks"] = graph->num_blocks;
+  state.counters["loops"] = loops;
+  state.counters["allocations_per_find"] = static_cast<double>(one.allocations);
+  state.counters["bytes_per_find"] = static_cast<double>(one.bytes);
+}
+
+template <Rung... Rs>
+void RegisterAll(RungList<Rs...>) {
+  for (const auto& [trees, loops_per_tree] : kShapes) {
+    const WorkloadSpec shape = Shape(trees, loops_per_tree);
+    (benchmark::RegisterBenchmark(
+         (std::string(Rs::kName) + "/FindLoops/" +
+          std::to_string(shape.BigGraphBlocks()))
+             .c_str(),
+         FindLoops<Rs>, shape)
+         ->Unit(benchmark::kMillisecond),
+     ...);
+  }
+}
+
+// Google Benchmark's memory run, with the counting operator new.
+class CountingMemoryManager : public benchmark::MemoryManager {
+ public:
+  void Start() override {
+    ResetAllocationCounts();
+    SetAllocationCounting(true);
+  }
+  void Stop(Result& result) override {
+    SetAllocationCounting(false);
+    const AllocationCounts counts = *ReadAllocationCounts();
+    result.num_allocs = counts.allocations;
+    result.max_bytes_used = counts.peak_live_bytes;
+    result.total_allocated_bytes = counts.bytes;
+  }
+  // Google Benchmark 1.7.1 calls this pure virtual one; 1.8 removed it.
+  void Stop(Result* result) override { Stop(*result); }
+};
+
+}  // namespace
+}  // namespace havlak
+
+int main(int argc, char** argv) {
+  havlak::SetAllocationCounting(false);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+  havlak::RegisterAll(havlak::AllRungs{});
+  havlak::CountingMemoryManager memory_manager;
+  benchmark::RegisterMemoryManager(&memory_manager);
+  // Recursive rungs search 4,000,000-block graphs 400,000 calls deep.
+  havlak::RunOnLargeStack(havlak::StackBytesForBlocks(4'100'000),
+                          [] { benchmark::RunSpecifiedBenchmarks(); });
+  benchmark::Shutdown();
+  return 0;
+}
