@@ -1,7 +1,11 @@
 # The user's targets. Each installs missing Debian packages first
 # (scripts/install-deps.sh), configures with CMake (Release, -O2) and builds.
 #
-#   make variants   build every rung and run it on the canonical workload
+#   make variants   build every rung and run it with every allocator on the
+#                   canonical workload; results in results/<date>-<host>/
+#                   (QUICK=1: a reduced workload, under a minute)
+#   make bench      Google Benchmark: one loop finding of every rung on
+#                   graphs of 1,012 to 4,032,013 blocks, into the same folder
 #   make test       build and run the tests (ctest)
 #   make profiles   CPU and heap profiles of every rung, with summaries
 #   make pprof RUNG=havlak3 [PORT=8080] [PROFILE=cpu|heap]
@@ -16,7 +20,7 @@ RUNG ?= havlak1
 PORT ?= 8080
 PROFILE ?= cpu
 
-.PHONY: all deps build variants test profiles pprof clean
+.PHONY: all deps build variants bench test profiles pprof clean
 
 all: build
 
@@ -30,7 +34,10 @@ build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
 variants: build
-	python3 scripts/compare.py --bin $(BUILD)/bin
+	python3 scripts/compare.py --bin $(BUILD)/bin $(if $(QUICK),--quick)
+
+bench: build
+	python3 scripts/bench.py --binary $(BUILD)/bin/havlak_bench
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "havlak/build_info.h"
 #include "havlak/json_writer.h"
 
 namespace havlak {
@@ -138,6 +139,8 @@ std::string FormatJson(const RunReport& report) {
   json.Key("idea").String(report.idea);
   json.Key("allocator").String(report.allocator);
   json.Key("allocator_version").String(report.allocator_version);
+  json.Key("compiler").String(CompilerVersion());
+  json.Key("build_flags").String(BuildFlags());
   json.Key("workload").BeginObject();
   json.Key("canonical").Bool(spec.IsCanonical());
   json.Key("scale").Number(report.scale);

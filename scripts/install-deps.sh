@@ -8,10 +8,12 @@ packages=(
   cmake g++ make pkg-config       # the build
   libgtest-dev                    # tests
   libbenchmark-dev                # bench
+  libbenchmark-tools python3-scipy  # Google Benchmark's compare.py
   libgoogle-perftools-dev         # CPU profiler, tcmalloc and its heap profiler
   google-perftools                # google-pprof
   libjemalloc-dev                 # jemalloc (and jeprof)
   graphviz                        # call graphs of profiles (dot)
+  gnuplot-nox python3             # the comparison runner and its plots
   golang-go golang-github-google-pprof-dev  # the standalone pprof, offline
   time                            # /usr/bin/time, an outside check of peak memory
 )

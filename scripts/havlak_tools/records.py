@@ -39,6 +39,8 @@ class RunRecord:
     rung: str
     allocator: str
     allocator_version: str
+    compiler: str
+    build_flags: str
     canonical: bool
     blocks: int
     reuse_loop_graph: bool
@@ -77,6 +79,8 @@ def parse_run_record(text):
         rung=_field(record, "rung", str),
         allocator=_field(record, "allocator", str),
         allocator_version=_field(record, "allocator_version", str),
+        compiler=_field(record, "compiler", str),
+        build_flags=_field(record, "build_flags", str),
         canonical=_field(workload, "canonical", bool, "workload"),
         blocks=_field(workload, "blocks", int, "workload"),
         reuse_loop_graph=_field(record, "reuse_loop_graph", bool),

@@ -14,10 +14,13 @@ class Row:
     memory_vs_first: float
     speedup_vs_below: float   # None for the first rung
     memory_vs_below: float
+    allocations: int          # the counting run's, or None
 
 
-def comparison_rows(summaries, rungs, allocators):
-    """`summaries` maps (rung, allocator) to (wall Summary, peak Summary)."""
+def comparison_rows(summaries, rungs, allocators, allocations=None):
+    """`summaries` maps (rung, allocator) to (wall Summary, peak Summary);
+    `allocations` maps rung to its counting run's counts."""
+    allocations = allocations or {}
     rows = []
     for allocator in allocators:
         first = summaries[(rungs[0], allocator)]
@@ -28,7 +31,8 @@ def comparison_rows(summaries, rungs, allocators):
                 rung, allocator, wall, peak,
                 first[0].median / wall.median, peak.median / first[1].median,
                 below[0].median / wall.median if below else None,
-                peak.median / below[1].median if below else None))
+                peak.median / below[1].median if below else None,
+                allocations.get(rung, {}).get("count")))
             below = (wall, peak)
     return rows
 
@@ -42,7 +46,7 @@ def _ratios(speedup, memory):
 def _header(rows):
     first = rows[0].rung if rows else "first"
     return ["rung", "allocator", "wall s: median [min-max]", "peak MiB",
-            f"faster than {first}", f"memory vs {first}",
+            "allocations", f"faster than {first}", f"memory vs {first}",
             "faster than below", "memory vs below"]
 
 
@@ -50,7 +54,8 @@ def _cells(row):
     wall = row.wall
     return ([row.rung, row.allocator,
              f"{wall.median:.3f} [{wall.minimum:.3f}-{wall.maximum:.3f}]",
-             f"{row.peak_mib.median:.1f}"]
+             f"{row.peak_mib.median:.1f}",
+             "" if row.allocations is None else f"{row.allocations:,}"]
             + _ratios(row.speedup_vs_first, row.memory_vs_first)
             + _ratios(row.speedup_vs_below, row.memory_vs_below))
 

@@ -1,0 +1,141 @@
+"""Google Benchmark's JSON output for havlak_bench, read strictly, and the
+summary written from it: bench.md and the scaling plot bench.svg."""
+
+import json
+import os
+import re
+import statistics
+from dataclasses import dataclass
+
+from . import plots
+from .files import write_text
+
+TIME_UNIT_NS = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}
+NAME = re.compile(r"(?P<family>[A-Za-z0-9_]+)/(?P<operation>[A-Za-z0-9_]+)"
+                  r"/(?P<blocks>\d+)$")
+
+
+class BenchError(ValueError):
+    """Output that is not what havlak_bench writes."""
+
+
+@dataclass(frozen=True)
+class BenchRun:
+    family: str          # "havlak3"
+    operation: str       # "FindLoops"
+    blocks: int
+    nanoseconds: float   # real time of one iteration
+    allocations: float   # allocations_per_find counter, or None
+    bytes: float         # bytes_per_find counter, or None
+
+
+def _number(entry, key, where):
+    value = entry.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise BenchError(f"{where}: '{key}' is missing or not a number")
+    return value
+
+
+def parse(text):
+    """The per-iteration runs (aggregates skipped) of a havlak_bench JSON
+    file; raises BenchError if it is truncated or malformed."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BenchError(f"not JSON: {error}") from None
+    if not isinstance(document, dict) or not isinstance(
+            document.get("benchmarks"), list):
+        raise BenchError("no 'benchmarks' list")
+    if not isinstance(document.get("context"), dict):
+        raise BenchError("no 'context' object")
+    runs = []
+    for index, entry in enumerate(document["benchmarks"]):
+        where = f"benchmarks[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"),
+                                                         str):
+            raise BenchError(f"{where}: no name")
+        if entry.get("run_type") == "aggregate":
+            continue
+        if entry.get("error_occurred"):
+            raise BenchError(f"{where}: {entry['name']} failed: "
+                             f"{entry.get('error_message')}")
+        match = NAME.match(entry.get("run_name", entry["name"]))
+        if not match:
+            raise BenchError(f"{where}: unexpected name '{entry['name']}'")
+        unit = entry.get("time_unit")
+        if unit not in TIME_UNIT_NS:
+            raise BenchError(f"{where}: unknown time unit {unit!r}")
+        blocks = int(match.group("blocks"))
+        if _number(entry, "blocks", where) != blocks:
+            raise BenchError(f"{where}: 'blocks' does not match the name")
+        runs.append(BenchRun(
+            match.group("family"), match.group("operation"), blocks,
+            _number(entry, "real_time", where) * TIME_UNIT_NS[unit],
+            entry.get("allocations_per_find"), entry.get("bytes_per_find")))
+    if not runs:
+        raise BenchError("no benchmark runs")
+    return runs
+
+
+def medians(runs):
+    """{(family, operation, blocks): median nanoseconds} over repetitions."""
+    grouped = {}
+    for run in runs:
+        grouped.setdefault((run.family, run.operation, run.blocks),
+                           []).append(run.nanoseconds)
+    return {key: statistics.median(values) for key, values in grouped.items()}
+
+
+def _families(runs, operation):
+    names = {run.family for run in runs if run.operation == operation}
+    return sorted(names, key=lambda name: (re.sub(r"\d+$", "", name),
+                                           int(re.search(r"\d*$", name)
+                                               .group() or 0)))
+
+
+def write_summary(folder, runs, command):
+    """bench.md and bench.svg next to bench.json."""
+    times = medians(runs)
+    rungs = _families(runs, "FindLoops")
+    sizes = sorted({run.blocks for run in runs})
+    allocations = {(run.family, run.blocks): run.allocations for run in runs
+                   if run.operation == "FindLoops"}
+    has_plot = plots.available()
+    if has_plot:
+        plots.loglog_lines(
+            os.path.join(folder, "bench.svg"),
+            "One loop finding: time per block (median of the repetitions)",
+            "blocks", "nanoseconds per block",
+            {rung: [(blocks, times[(rung, "FindLoops", blocks)] / blocks)
+                    for blocks in sizes
+                    if (rung, "FindLoops", blocks) in times]
+             for rung in rungs})
+    lines = ["# Benchmarks: one loop finding", "",
+             f"`{command}`, JSON in [bench.json](bench.json). Each benchmark "
+             "times `FindLoops` alone on a Hundt-shaped graph built "
+             "beforehand (the workload's big graph with fewer or more loops), "
+             "with the finder kept across iterations as the workload keeps "
+             "it. Medians of the repetitions.", ""]
+    if has_plot:
+        lines += ["![Time per block against blocks](bench.svg)", ""]
+    lines += ["## Nanoseconds per block", "",
+              "| rung | " + " | ".join(f"{size:,}" for size in sizes) + " |",
+              "| --- |" + " ---: |" * len(sizes)]
+    for rung in rungs:
+        cells = [f"{times[(rung, 'FindLoops', size)] / size:.1f}"
+                 if (rung, "FindLoops", size) in times else ""
+                 for size in sizes]
+        lines.append(f"| {rung} | " + " | ".join(cells) + " |")
+    lines += ["", "## Allocations per finding (steady state)", "",
+              "| rung | " + " | ".join(f"{size:,}" for size in sizes) + " |",
+              "| --- |" + " ---: |" * len(sizes)]
+    for rung in rungs:
+        cells = [f"{allocations[(rung, size)]:,.0f}"
+                 if allocations.get((rung, size)) is not None else ""
+                 for size in sizes]
+        lines.append(f"| {rung} | " + " | ".join(cells) + " |")
+    lines += ["", "Pair two rungs with Google Benchmark's compare.py "
+              "(libbenchmark-tools):", "",
+              "    /usr/bin/python3 /usr/share/benchmark/compare.py filters "
+              "bench.json havlak1 havlak6", ""]
+    write_text(os.path.join(folder, "bench.md"), "\n".join(lines))

@@ -1,0 +1,108 @@
+"""SVG plots of the results, drawn by gnuplot (gnuplot-nox)."""
+
+import os
+import subprocess
+
+from .files import write_text
+
+
+class PlotError(RuntimeError):
+    pass
+
+
+def _render(script):
+    result = subprocess.run(["gnuplot"], input=script, capture_output=True,
+                            text=True)
+    if result.returncode != 0 or "<svg" not in result.stdout:
+        raise PlotError(f"gnuplot failed: {result.stderr.strip()}")
+    return result.stdout
+
+
+def _quote(text):
+    """A gnuplot single-quoted string: no escapes but a doubled quote."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _header(title, ylabel, logscale=False):
+    return (
+        "set terminal svg size 900,500 dynamic noenhanced font 'sans,11'\n"
+        "set output\n"
+        f"set title {_quote(title)}\n"
+        f"set ylabel {_quote(ylabel)}\n"
+        "set grid ytics\n"
+        "set key top right\n"
+        + ("set logscale y\n" if logscale else "set yrange [0:*]\n"))
+
+
+def _data_block(name, lines):
+    return f"${name} << EOD\n" + "\n".join(lines) + "\nEOD\n"
+
+
+def grouped_bars(path, title, ylabel, rungs, groups, values, logscale=False):
+    """One cluster per rung, one bar per group (allocator), with min-max error
+    bars. `values[(rung, group)]` is (median, minimum, maximum)."""
+    lines = []
+    for rung in rungs:
+        cells = [rung]
+        for group in groups:
+            median, low, high = values[(rung, group)]
+            cells += [f"{median:.6g}", f"{low:.6g}", f"{high:.6g}"]
+        lines.append(" ".join(cells))
+    plot = ", ".join(
+        f"$values using {2 + 3 * i}:{3 + 3 * i}:{4 + 3 * i}:xtic(1) "
+        f"title {_quote(group)}" for i, group in enumerate(groups))
+    script = (_header(title, ylabel, logscale)
+              + _data_block("values", lines)
+              + "set style data histogram\n"
+              + "set style histogram errorbars gap 1 lw 1\n"
+              + "set style fill solid 0.7 border -1\n"
+              + "set boxwidth 0.9\n"
+              + f"plot {plot}\n")
+    write_text(path, _render(script))
+
+
+def stacked_shares(path, title, rungs, parts, values):
+    """One bar per rung, split into `parts` as shares of the bar's total.
+    `values[(rung, part)]` are seconds."""
+    lines = []
+    for rung in rungs:
+        total = sum(values[(rung, part)] for part in parts) or 1
+        lines.append(" ".join(
+            [rung] + [f"{100 * values[(rung, part)] / total:.4g}"
+                      for part in parts]))
+    plot = ", ".join(
+        f"$shares using {2 + i}{':xtic(1)' if i == 0 else ''} "
+        f"title {_quote(part)}" for i, part in enumerate(parts))
+    script = (_header(title, "share of the workload's wall time (%)")
+              + _data_block("shares", lines)
+              + "set yrange [0:100]\n"
+              + "set key outside right\n"
+              + "set style data histogram\n"
+              + "set style histogram rowstacked\n"
+              + "set style fill solid 0.8 border -1\n"
+              + "set boxwidth 0.7\n"
+              + f"plot {plot}\n")
+    write_text(path, _render(script))
+
+
+def loglog_lines(path, title, xlabel, ylabel, series):
+    """`series` maps a name to [(x, y), ...]; both axes logarithmic."""
+    blocks = []
+    plots = []
+    for index, (name, points) in enumerate(series.items()):
+        blocks.append(_data_block(f"s{index}", [f"{x:.6g} {y:.6g}"
+                                                for x, y in points]))
+        plots.append(f"$s{index} using 1:2 with linespoints title {_quote(name)}")
+    script = (_header(title, ylabel, logscale=True)
+              + f"set xlabel {_quote(xlabel)}\n"
+              + "set logscale x\n"
+              + "set grid xtics\n"
+              + "set key outside right\n"
+              + "".join(blocks)
+              + "plot " + ", ".join(plots) + "\n")
+    write_text(path, _render(script))
+
+
+def available():
+    return any(os.access(os.path.join(directory, "gnuplot"), os.X_OK)
+               for directory in os.environ.get("PATH", "").split(os.pathsep))

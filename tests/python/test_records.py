@@ -1,0 +1,99 @@
+"""The run record parser: every malformed or truncated record is an error."""
+
+import copy
+import json
+import unittest
+
+from havlak_tools.records import RecordError, parse_run_record
+
+GOOD = {
+    "rung": "havlak6", "idea": "blocks by number", "allocator": "glibc",
+    "allocator_version": "2.36", "compiler": "g++ 12.2.0",
+    "build_flags": "-O2 -g -DNDEBUG",
+    "workload": {"canonical": True, "scale": 1, "trees": 10,
+                 "loops_per_tree": 100, "blocks": 252013,
+                 "small_graph_finds": 15000, "big_graph_finds": 50},
+    "reuse_loop_graph": True, "loops": 76002, "loops_total": 3800100,
+    "small_graph_loops": 4, "root_nesting_level": 5,
+    "stopped_after_first_find": False, "loop_counts_right": True,
+    "loop_count_problems": [],
+    "phases": {phase: {"wall_seconds": 0.1, "finds": 1} for phase in (
+        "small_graph_loops", "cfg_construction", "first_find",
+        "repeated_finds", "nesting_levels")},
+    "wall_seconds": 0.61, "user_seconds": 0.55, "system_seconds": 0.05,
+    "peak_rss_kib": 87000, "vm_hwm_kib": 87000,
+    "allocations": None, "cpu_profile": "", "heap_profile": "",
+}
+
+
+def without(path):
+    record = copy.deepcopy(GOOD)
+    *parents, last = path
+    target = record
+    for key in parents:
+        target = target[key]
+    del target[last]
+    return json.dumps(record)
+
+
+def with_value(path, value):
+    record = copy.deepcopy(GOOD)
+    *parents, last = path
+    target = record
+    for key in parents:
+        target = target[key]
+    target[last] = value
+    return json.dumps(record)
+
+
+class ParseRunRecordTest(unittest.TestCase):
+    def test_a_good_record(self):
+        record = parse_run_record(json.dumps(GOOD))
+        self.assertEqual(record.rung, "havlak6")
+        self.assertEqual(record.loops, 76002)
+        self.assertEqual(record.loops_total, 3800100)
+        self.assertEqual(record.phases["repeated_finds"], 0.1)
+        self.assertTrue(record.canonical)
+        self.assertIsNone(record.allocations)
+
+    def test_allocations_of_a_counting_build(self):
+        record = parse_run_record(with_value(
+            ["allocations"],
+            {"count": 5, "bytes": 100, "peak_live_bytes": 50}))
+        self.assertEqual(record.allocations["count"], 5)
+
+    def test_truncated_record(self):
+        text = json.dumps(GOOD)
+        for cut in (0, 1, len(text) // 2, len(text) - 1):
+            with self.subTest(cut=cut), self.assertRaises(RecordError):
+                parse_run_record(text[:cut])
+
+    def test_every_missing_field_is_named(self):
+        for path in (["rung"], ["loops"], ["loops_total"], ["allocations"],
+                     ["workload"], ["workload", "blocks"], ["phases"],
+                     ["phases", "first_find"],
+                     ["phases", "first_find", "wall_seconds"],
+                     ["peak_rss_kib"], ["compiler"], ["loop_counts_right"]):
+            with self.subTest(path=path):
+                with self.assertRaisesRegex(RecordError, path[-1]):
+                    parse_run_record(without(path))
+
+    def test_wrong_types_are_errors(self):
+        for path, value in ((["loops"], "76002"), (["loops"], 76002.5),
+                            (["loops"], True), (["wall_seconds"], "fast"),
+                            (["wall_seconds"], -1), (["wall_seconds"], None),
+                            (["loop_counts_right"], 1),
+                            (["allocations"], {"count": 5}),
+                            (["phases", "first_find", "wall_seconds"], [])):
+            with self.subTest(path=path, value=value):
+                with self.assertRaises(RecordError):
+                    parse_run_record(with_value(path, value))
+
+    def test_not_an_object(self):
+        for text in ("[]", "null", "3", '"text"'):
+            with self.subTest(text=text), self.assertRaises(RecordError):
+                parse_run_record(text)
+
+
+if __name__ == "__main__":
+    unittest.main()
