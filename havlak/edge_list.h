@@ -40,17 +40,27 @@ struct EdgeList {
   friend bool operator==(const EdgeList&, const EdgeList&) = default;
 };
 
+// A rung whose CFG is built in two steps (adding edges, then laying them out)
+// has a Finish(); the harness calls it after adding a batch of edges and
+// before finding loops. Other CFGs are ready as they are.
+template <typename Cfg>
+void FinishCfg(Cfg& cfg) {
+  if constexpr (requires { cfg.Finish(); }) cfg.Finish();
+}
+
 // Builds a rung's CFG from `graph`: the start block first (it is the first
 // block ever created, as in Hundt's CFG), then every other block, then the
 // edges in order.
 template <typename Cfg>
 void ReplayInto(const EdgeList& graph, Cfg& cfg) {
-  if (graph.num_blocks == 0) return;
-  cfg.CreateNode(graph.start);
-  for (BlockId block = 0; block < graph.num_blocks; ++block) {
-    cfg.CreateNode(block);
+  if (graph.num_blocks > 0) {
+    cfg.CreateNode(graph.start);
+    for (BlockId block = 0; block < graph.num_blocks; ++block) {
+      cfg.CreateNode(block);
+    }
+    for (const Edge& edge : graph.edges) cfg.AddEdge(edge.from, edge.to);
   }
-  for (const Edge& edge : graph.edges) cfg.AddEdge(edge.from, edge.to);
+  FinishCfg(cfg);
 }
 
 }  // namespace havlak

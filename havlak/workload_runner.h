@@ -83,6 +83,7 @@ WorkloadResult RunWorkload(const WorkloadSpec& spec, bool reuse_loop_graph,
   {
     const Stopwatch watch;
     BuildSmallGraph(cfg);
+    FinishCfg(cfg);
     const int finds = spec.small_graph_finds;
     for (int i = 0; i < finds; ++i) {
       const int loops = find_loops_discarding_graph();
@@ -95,6 +96,7 @@ WorkloadResult RunWorkload(const WorkloadSpec& spec, bool reuse_loop_graph,
   {
     const Stopwatch watch;
     BuildBigGraph(spec, cfg);
+    FinishCfg(cfg);
     result[Phase::kCfgConstruction] = {watch.Seconds(), 0};
   }
   typename R::LoopGraph first;

@@ -1,0 +1,26 @@
+#ifndef HAVLAK_VARIANTS_HAVLAK7_RUNG_H_
+#define HAVLAK_VARIANTS_HAVLAK7_RUNG_H_
+
+#include <string_view>
+
+#include "havlak7/cfg.h"
+#include "havlak7/loop_finder.h"
+#include "havlak7/loop_structure_graph.h"
+
+namespace havlak7 {
+
+struct Rung {
+  static constexpr std::string_view kName = "havlak7";
+  static constexpr std::string_view kIdea =
+      "the CFG in flat arrays: compressed sparse rows of successors and "
+      "predecessors";
+  using Cfg = havlak7::Cfg;
+  using LoopGraph = LoopStructureGraph;
+  using Finder = LoopFinder;
+  // FindLoops clears the graph it is given, so one can serve every call.
+  static constexpr bool kReusesLoopGraph = true;
+};
+
+}  // namespace havlak7
+
+#endif  // HAVLAK_VARIANTS_HAVLAK7_RUNG_H_

@@ -1,0 +1,26 @@
+#ifndef HAVLAK_VARIANTS_HAVLAK8_RUNG_H_
+#define HAVLAK_VARIANTS_HAVLAK8_RUNG_H_
+
+#include <string_view>
+
+#include "havlak8/cfg.h"
+#include "havlak8/loop_finder.h"
+#include "havlak8/loop_structure_graph.h"
+
+namespace havlak8 {
+
+struct Rung {
+  static constexpr std::string_view kName = "havlak8";
+  static constexpr std::string_view kIdea =
+      "the finder in flat arrays: no per-block lists, predecessors "
+      "classified where they are used";
+  using Cfg = havlak8::Cfg;
+  using LoopGraph = LoopStructureGraph;
+  using Finder = LoopFinder;
+  // FindLoops clears the graph it is given, so one can serve every call.
+  static constexpr bool kReusesLoopGraph = true;
+};
+
+}  // namespace havlak8
+
+#endif  // HAVLAK_VARIANTS_HAVLAK8_RUNG_H_

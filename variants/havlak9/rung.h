@@ -1,0 +1,25 @@
+#ifndef HAVLAK_VARIANTS_HAVLAK9_RUNG_H_
+#define HAVLAK_VARIANTS_HAVLAK9_RUNG_H_
+
+#include <string_view>
+
+#include "havlak9/cfg.h"
+#include "havlak9/loop_finder.h"
+#include "havlak9/loop_structure_graph.h"
+
+namespace havlak9 {
+
+struct Rung {
+  static constexpr std::string_view kName = "havlak9";
+  static constexpr std::string_view kIdea =
+      "no recursion: the depth-first search keeps its own stack";
+  using Cfg = havlak9::Cfg;
+  using LoopGraph = LoopStructureGraph;
+  using Finder = LoopFinder;
+  // FindLoops clears the graph it is given, so one can serve every call.
+  static constexpr bool kReusesLoopGraph = true;
+};
+
+}  // namespace havlak9
+
+#endif  // HAVLAK_VARIANTS_HAVLAK9_RUNG_H_
