@@ -80,6 +80,8 @@ class LoopFinder {
     const int* next_successor;
     const int* end;
   };
+  // Reserved for a path through every block, but only the part a search
+  // reaches is ever touched.
   std::vector<Frame> stack_;
 };
 

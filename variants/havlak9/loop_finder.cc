@@ -21,7 +21,7 @@ void LoopFinder::Reset(int size) {
     type_.resize(size);
     in_pool_.resize((size + 63) / 64);
     entries_head_.resize(size, -1);
-    stack_.resize(size);  // a path holds each block at most once
+    stack_.reserve(size);  // a path holds each block at most once
   }
   std::fill_n(number_.begin(), size, kUnvisited);
 }
@@ -44,22 +44,22 @@ int LoopFinder::Dfs(const Cfg& cfg, int start) {
     next = successors.data();
     end = next + successors.size();
   };
-  int depth = 0;
   enter(start);
   while (true) {
     // Successors in order, as the recursive search takes them.
     while (next != end && number_[*next] != kUnvisited) ++next;
     if (next != end) {
       const int target = *next++;
-      stack_[depth++] = {node, next, end};
+      stack_.push_back({node, next, end});
       enter(target);
     } else {
       last_[node] = next_number - 1;
-      if (depth == 0) break;
-      const Frame& parent = stack_[--depth];
+      if (stack_.empty()) break;
+      const Frame& parent = stack_.back();
       node = parent.node;
       next = parent.next_successor;
       end = parent.end;
+      stack_.pop_back();
     }
   }
   return next_number;
