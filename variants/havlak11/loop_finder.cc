@@ -158,7 +158,12 @@ void LoopFinder::Deliver(int w, int v, int ancestor,
     walked_.push_back(loop);
     loop = up(loop);
   }
-  for (const int passed : walked_) irreducible_up_[passed] = loop;
+  // Shortcuts to the outermost loop marked: from it the walk goes on by
+  // its parent, which a later header may yet set.
+  if (!walked_.empty()) {
+    for (const int passed : walked_) irreducible_up_[passed] = walked_.back();
+    irreducible_up_[walked_.back()] = kNoShortcut;
+  }
   // The loop around the outermost of them, at or above the common
   // ancestor, takes v in.
   AddEntry(FindSet(w), v);

@@ -100,8 +100,8 @@ class LoopFinder {
   bool ancestors_built_ = false;
   int reached_ = 0;
   std::vector<int> open_;
-  // Per loop: a loop further up such that the loops in between are
-  // irreducible already, or none yet (then its parent is next).
+  // Per loop: an irreducible loop further up such that the loops in
+  // between are irreducible already, or none (then its parent is next).
   std::vector<int> irreducible_up_;
   std::vector<int> walked_;
 
