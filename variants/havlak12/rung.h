@@ -1,0 +1,26 @@
+#ifndef HAVLAK_VARIANTS_HAVLAK12_RUNG_H_
+#define HAVLAK_VARIANTS_HAVLAK12_RUNG_H_
+
+#include <string_view>
+
+#include "havlak12/cfg.h"
+#include "havlak12/loop_finder.h"
+#include "havlak12/loop_structure_graph.h"
+
+namespace havlak12 {
+
+struct Rung {
+  static constexpr std::string_view kName = "havlak12";
+  static constexpr std::string_view kIdea =
+      "the loop body is the union-find set: blocks join the header's set "
+      "as they join the body, so no membership test";
+  using Cfg = havlak12::Cfg;
+  using LoopGraph = LoopStructureGraph;
+  using Finder = LoopFinder;
+  // FindLoops clears the graph it is given, so one can serve every call.
+  static constexpr bool kReusesLoopGraph = true;
+};
+
+}  // namespace havlak12
+
+#endif  // HAVLAK_VARIANTS_HAVLAK12_RUNG_H_
