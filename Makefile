@@ -37,7 +37,7 @@ variants: build
 	python3 scripts/compare.py --bin $(BUILD)/bin $(if $(QUICK),--quick)
 
 bench: build
-	python3 scripts/bench.py --binary $(BUILD)/bin/havlak_bench
+	python3 scripts/bench.py --bin $(BUILD)/bin
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -86,7 +86,7 @@ def medians(runs):
     return {key: statistics.median(values) for key, values in grouped.items()}
 
 
-def _families(runs, operation):
+def families(runs, operation):
     names = {run.family for run in runs if run.operation == operation}
     return sorted(names, key=lambda name: (re.sub(r"\d+$", "", name),
                                            int(re.search(r"\d*$", name)
@@ -96,7 +96,7 @@ def _families(runs, operation):
 def write_summary(folder, runs, command):
     """bench.md and bench.svg next to bench.json."""
     times = medians(runs)
-    rungs = _families(runs, "FindLoops")
+    rungs = families(runs, "FindLoops")
     sizes = sorted({run.blocks for run in runs})
     allocations = {(run.family, run.blocks): run.allocations for run in runs
                    if run.operation == "FindLoops"}
@@ -126,6 +126,25 @@ def write_summary(folder, runs, command):
                  if (rung, "FindLoops", size) in times else ""
                  for size in sizes]
         lines.append(f"| {rung} | " + " | ".join(cells) + " |")
+    floor_sizes = [size for size in sizes
+                   if ("floor", "DFS", size) in times]
+    if floor_sizes and rungs:
+        top = rungs[-1]
+        lines += ["", "## How close to a plain depth-first search", "",
+                  f"`floor/DFS/<blocks>` is a plain iterative depth-first "
+                  f"search over {top}'s own graph, numbering blocks and "
+                  "recording where each subtree ends: what every Havlak "
+                  "finder does first. The ratio is "
+                  f"{top}'s FindLoops time over it.", "",
+                  "| blocks | floor ms | " + top + " ms | ratio |",
+                  "| ---: | ---: | ---: | ---: |"]
+        for size in floor_sizes:
+            if (top, "FindLoops", size) not in times:
+                continue
+            floor = times[("floor", "DFS", size)]
+            finding = times[(top, "FindLoops", size)]
+            lines.append(f"| {size:,} | {floor / 1e6:.3f} | "
+                         f"{finding / 1e6:.3f} | {finding / floor:.2f} |")
     lines += ["", "## Allocations per finding (steady state)", "",
               "| rung | " + " | ".join(f"{size:,}" for size in sizes) + " |",
               "| --- |" + " ---: |" * len(sizes)]
@@ -134,6 +153,10 @@ def write_summary(folder, runs, command):
                  if allocations.get((rung, size)) is not None else ""
                  for size in sizes]
         lines.append(f"| {rung} | " + " | ".join(cells) + " |")
+    for name, title in (("instructions.md", "Instructions per block"),
+                        ("scaling.md", "Scaling to 10,000,000 blocks")):
+        if os.path.exists(os.path.join(folder, name)):
+            lines += ["", f"{title}: [{name}]({name})."]
     lines += ["", "Pair two rungs with Google Benchmark's compare.py "
               "(libbenchmark-tools):", "",
               "    /usr/bin/python3 /usr/share/benchmark/compare.py filters "
