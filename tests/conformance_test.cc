@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "havlak/driver.h"
 #include "havlak/rung.h"
+#include "havlak/worst_case.h"
 #include "havlak1/rung.h"
 #include "named_cfg.h"
 #include "random_cfg.h"
@@ -31,6 +32,42 @@ TYPED_TEST(Conformance, RandomCfgsGiveHavlak1sForest) {
     EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph),
                   FindLoopForest<havlak1::Rung>(cfg.graph))
         << cfg.description;
+  }
+}
+
+// Ramalingam's family, on which Havlak's algorithm as published is
+// quadratic: every rung, fixed or not, finds the same loops.
+TYPED_TEST(Conformance, WorstCaseFamilyGivesHavlak1sForest) {
+  for (const int k : {1, 2, 3, 4, 5, 8, 13, 30, 200}) {
+    const EdgeList graph = RamalingamWorstCase(k);
+    EXPECT_FOREST(FindLoopForest<TypeParam>(graph),
+                  FindLoopForest<havlak1::Rung>(graph))
+        << "k = " << k;
+  }
+}
+
+// k = 3, worked out by hand: blocks 4, 5, 6 head three nested loops closed
+// by 9 -> 4, 8 -> 5 and 7 -> 6; 1 -> 6 and 2 -> 5 enter the inner two past
+// their headers, so the outer two are irreducible (an edge into a loop's
+// own header, like 1 -> 6 into the innermost, does not count).
+TYPED_TEST(Conformance, WorstCaseFamilyAtThree) {
+  LoopForest expected;
+  expected.loops = {
+      {.header = 4, .blocks = {4, 9}, .reducible = false, .depth = 1,
+       .nesting_level = 2},
+      {.header = 5, .blocks = {5, 8}, .reducible = false, .parent = 4,
+       .depth = 2, .nesting_level = 1},
+      {.header = 6, .blocks = {6, 7}, .parent = 5, .depth = 3},
+  };
+  EXPECT_FOREST(FindLoopForest<TypeParam>(RamalingamWorstCase(3)), expected);
+}
+
+TEST(WorstCaseFamily, Shape) {
+  for (const int k : {1, 3, 10}) {
+    const EdgeList graph = RamalingamWorstCase(k);
+    EXPECT_EQ(graph.num_blocks, 3 * k + 2);
+    EXPECT_EQ(graph.edges.size(), static_cast<size_t>(5 * k + 1));
+    EXPECT_EQ(graph.start, 0);
   }
 }
 
