@@ -6,7 +6,8 @@
 #                   (QUICK=1: a reduced workload, under a minute)
 #   make bench      Google Benchmark: one loop finding of every rung on
 #                   graphs of 1,012 to 4,032,013 blocks, into the same folder
-#   make test       build and run the tests (ctest)
+#   make test       build and run the tests (ctest), again under ASan and
+#                   UBSan, then a minute of fuzzing
 #   make profiles   CPU and heap profiles of every rung, with summaries
 #   make pprof RUNG=havlak3 [PORT=8080] [PROFILE=cpu|heap]
 #                   pprof's web UI on a rung's profile, on 127.0.0.1
@@ -39,8 +40,19 @@ variants: build
 bench: build
 	python3 scripts/bench.py --bin $(BUILD)/bin
 
+# The tests run three ways: in the Release build; again, all of them, built
+# with AddressSanitizer and UBSan in a tree of their own; and a bounded
+# libFuzzer run of the CFG reader and the top rung (clang).
+SANITIZE_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Release -DHAVLAK_SANITIZE=ON >/dev/null
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS) -- --no-print-directory >/dev/null
+	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS)
+	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
 
 profiles: build $(PPROF)
 	python3 scripts/profiles.py --bin $(BUILD)/bin

@@ -110,6 +110,22 @@ const std::vector<Flag>& Flags() {
          options.reuse_loop_graph = value == "true";
          return "";
        }},
+      {"cfg", true, "FILE",
+       "find the loops of the CFG in FILE ('-': standard input) and print\n"
+       "them, instead of running the workload (format: README.md)",
+       [](std::string_view value, Options& options) -> std::string {
+         if (value.empty()) return "needs a file name ('-' for stdin)";
+         options.cfg = value;
+         return "";
+       }},
+      {"dump-cfg", true, "FILE",
+       "write the workload's graph (or --cfg's) to FILE in the same\n"
+       "format, then stop",
+       [](std::string_view value, Options& options) -> std::string {
+         if (value.empty()) return "needs a file name";
+         options.dump_cfg = value;
+         return "";
+       }},
       {"help", false, "", "print this help and exit",
        [](std::string_view value, Options& options) -> std::string {
          options.help = value == "true";
@@ -170,6 +186,7 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
       parsed.error = flag_name + ": " + error;
       return parsed;
     }
+    parsed.options.given.insert(std::string(flag->name));
   }
   return parsed;
 }
@@ -201,8 +218,8 @@ std::string UsageText(std::string_view program, std::string_view summary) {
     out << '\n';
   }
   out << "\nExit status: 0 the run finished and its loop counts are right;\n"
-      << "1 a loop count is wrong; 2 bad command line; 3 a file or the\n"
-      << "profiler failed.\n";
+      << "1 a loop count is wrong; 2 a bad command line or CFG file; 3 a\n"
+      << "file could not be written or the profiler failed.\n";
   return out.str();
 }
 

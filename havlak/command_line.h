@@ -7,7 +7,9 @@
 //   havlak::ParsedCommandLine parsed = havlak::ParseCommandLine(argc, argv);
 //   if (!parsed.error.empty()) { ... print it, exit 2 ... }
 
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -21,7 +23,11 @@ struct Options {
   std::string heapprofile;  // empty: no heap profile
   // Unset: the rung's default (reuse, where the rung can).
   std::optional<bool> reuse_loop_graph;
+  std::string cfg;       // a CFG file to find the loops of; "-": stdin
+  std::string dump_cfg;  // where to write the graph instead
   bool help = false;
+  // The flags given, by name ("scale"), for rules between flags.
+  std::set<std::string, std::less<>> given;
 };
 
 struct ParsedCommandLine {

@@ -8,7 +8,10 @@
 #include <string>
 
 #include "havlak/allocator.h"
+#include "havlak/atomic_file.h"
+#include "havlak/cfg_file.h"
 #include "havlak/command_line.h"
+#include "havlak/forest_output.h"
 #include "havlak/cpu_profiler.h"
 #include "havlak/large_stack.h"
 #include "havlak/measure.h"
@@ -70,7 +73,68 @@ int Fail(std::string_view rung, int status, const std::string& message) {
   return status;
 }
 
+std::string FormatNumber(double value) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%g", value);
+  return text;
+}
+
+void Print(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+// --dump-cfg: the graph to a file, complete or not at all.
+int DumpCfg(const Options& options, const RungEntry& rung,
+            const EdgeList& graph, const std::vector<std::uint32_t>& ids,
+            const std::string& what) {
+  const std::string text = FormatCfg(
+      graph, ids, what + ": " + std::to_string(graph.num_blocks) +
+                      " blocks, " + std::to_string(graph.edges.size()) +
+                      " edges (written by " + std::string(rung.name) + ")");
+  if (std::string error = WriteFileAtomically(options.dump_cfg, text);
+      !error.empty()) {
+    return Fail(rung.name, kExitFailure, "--dump-cfg: " + error);
+  }
+  return kExitSuccess;
+}
+
+// --cfg: the loops of a CFG file, printed once they are all found.
+int RunCfgFile(const Options& options, const RungEntry& rung) {
+  for (const char* workload_flag :
+       {"scale", "iterations", "heapprofile", "reuse-loop-graph"}) {
+    if (options.given.contains(workload_flag)) {
+      return Fail(rung.name, kExitUsage,
+                  std::string("--") + workload_flag +
+                      " applies to the workload, not to --cfg");
+    }
+  }
+  const CfgReadResult read = ReadCfgFile(options.cfg);
+  if (!read.error.empty()) return Fail(rung.name, kExitUsage, read.error);
+  const CfgFile& file = *read.file;
+  const std::string input = options.cfg == "-" ? "<stdin>" : options.cfg;
+  if (!options.dump_cfg.empty()) {
+    return DumpCfg(options, rung, file.graph, file.ids, input);
+  }
+  CpuProfile cpu_profile;
+  if (!options.cpuprofile.empty()) {
+    if (std::string error = cpu_profile.Start(options.cpuprofile);
+        !error.empty()) {
+      return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
+    }
+  }
+  const LoopForest forest = rung.find_forest(file.graph);
+  if (std::string error = cpu_profile.Stop(); !error.empty()) {
+    return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
+  }
+  const ForestReport report{rung.name, input, &file.graph, &file.ids,
+                            &forest};
+  Print(options.json ? FormatForestJson(report) : FormatForestText(report));
+  return kExitSuccess;
+}
+
 int Run(const Options& options, const RungEntry& rung) {
+  if (!options.cfg.empty()) return RunCfgFile(options, rung);
   if (!options.heapprofile.empty() && !options.cpuprofile.empty()) {
     return Fail(rung.name, kExitUsage,
                 "--heapprofile and --cpuprofile need separate runs (the heap "
@@ -94,6 +158,15 @@ int Run(const Options& options, const RungEntry& rung) {
       rung.reuses_loop_graph && options.reuse_loop_graph.value_or(true);
   const WorkloadSpec spec =
       WorkloadSpec::Scaled(options.scale, options.iterations);
+  if (!options.dump_cfg.empty()) {
+    EdgeList graph;
+    BuildSmallGraph(graph);
+    BuildBigGraph(spec, graph);
+    return DumpCfg(options, rung, graph, {},
+                   spec.IsCanonical() ? "the canonical workload's graph"
+                                      : "the workload's graph at --scale=" +
+                                            FormatNumber(options.scale));
+  }
 
   CpuProfile cpu_profile;
   if (!options.cpuprofile.empty()) {
@@ -138,10 +211,7 @@ int Run(const Options& options, const RungEntry& rung) {
   report.cpu_profile = options.cpuprofile;
   report.heap_profile = options.heapprofile;
 
-  const std::string output =
-      options.json ? FormatJson(report) : FormatReport(report);
-  std::fwrite(output.data(), 1, output.size(), stdout);
-  std::fflush(stdout);
+  Print(options.json ? FormatJson(report) : FormatReport(report));
   const std::vector<std::string> problems =
       CheckLoopCounts(spec, report.result);
   for (const std::string& problem : problems) {

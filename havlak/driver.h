@@ -28,15 +28,16 @@ struct RungEntry {
   bool reuses_loop_graph;
   WorkloadResult (*run_workload)(const WorkloadSpec&, bool reuse_loop_graph,
                                  WorkloadObserver&);
+  LoopForest (*find_forest)(const EdgeList&);  // for --cfg
 };
 
 int RunCommandLine(int argc, char** argv, const RungEntry& rung);
 
 template <Rung R>
 int RungMain(int argc, char** argv) {
-  return RunCommandLine(
-      argc, argv,
-      {R::kName, R::kIdea, ReusesLoopGraph<R>(), &RunWorkload<R>});
+  return RunCommandLine(argc, argv,
+                        {R::kName, R::kIdea, ReusesLoopGraph<R>(),
+                         &RunWorkload<R>, &FindLoopForest<R>});
 }
 
 }  // namespace havlak

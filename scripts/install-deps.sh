@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config       # the build
   libgtest-dev                    # tests
+  clang libclang-rt-14-dev        # the fuzzer (libFuzzer)
   libbenchmark-dev                # bench
   libbenchmark-tools python3-scipy  # Google Benchmark's compare.py
   libgoogle-perftools-dev         # CPU profiler, tcmalloc and its heap profiler

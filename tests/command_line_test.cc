@@ -147,6 +147,7 @@ TEST(RungBinary, LoopGraphReuseNeedsARungThatHasIt) {
 }
 
 TEST(RungBinary, HeapAndCpuProfilesNeedSeparateRuns) {
+  SKIP_IN_SANITIZER_BUILD("no -tcmalloc binaries");
   const ProcessResult run =
       RunProcess({BinaryPath("havlak1-tcmalloc"), "--heapprofile=a.heap",
                   "--cpuprofile=a.prof"});

@@ -46,6 +46,7 @@ TEST(MemoryGauge, AgreesWithGnuTimeAndVmHwm) {
 }
 
 TEST(MemoryGauge, ResidentMemoryHoldsTheLiveHeap) {
+  SKIP_IN_SANITIZER_BUILD("no -counting binaries");
   const ProcessResult run = RunProcess(
       {BinaryPath("havlak3-counting"), "--scale=0.3", "--json"});
   ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;

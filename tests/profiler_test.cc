@@ -53,6 +53,7 @@ TEST(Profiles, CpuProfileEnvironmentVariableWorksAndConflicts) {
 }
 
 TEST(Profiles, TcmallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
+  SKIP_IN_SANITIZER_BUILD("no -tcmalloc binaries");
   const TemporaryDirectory directory;
   const std::string profile = directory.Path("havlak2.heap");
   const ProcessResult run = RunProcess(
@@ -77,6 +78,7 @@ TEST(Profiles, TcmallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
 }
 
 TEST(Profiles, JemallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
+  SKIP_IN_SANITIZER_BUILD("no -jemalloc binaries");
   const TemporaryDirectory directory;
   const std::string profile = directory.Path("havlak2.jemalloc.heap");
   const ProcessResult run = RunProcess(
@@ -91,6 +93,7 @@ TEST(Profiles, JemallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
 }
 
 TEST(Profiles, JemallocHeapProfileNeedsProfilingSwitchedOn) {
+  SKIP_IN_SANITIZER_BUILD("no -jemalloc binaries");
   const ProcessResult run =
       RunProcess({BinaryPath("havlak2-jemalloc"), "--heapprofile=x.heap"});
   EXPECT_EQ(run.exit_code, kExitUsage);

@@ -367,7 +367,7 @@ LoopForest NaturalLoopsToForest(std::vector<NaturalLoop> loops,
   for (int i = 0; i < num_loops; ++i) {
     parent[i] = owner[loops[i].header];
     if (parent[i] != kNone) {
-      const std::set<BlockId>& outer = loops[parent[i]].body;
+      [[maybe_unused]] const std::set<BlockId>& outer = loops[parent[i]].body;
       assert(std::includes(outer.begin(), outer.end(), loops[i].body.begin(),
                            loops[i].body.end()) &&
              "natural loops of a reducible graph nest");

@@ -41,6 +41,15 @@ class TemporaryDirectory {
 // The path of a binary built next to the rungs: build/bin/NAME.
 std::string BinaryPath(const std::string& name);
 
+// The sanitizer build links the rungs with glibc malloc only, and its
+// memory figures include ASan's shadow: tests that need the other builds,
+// or real memory figures, skip there.
+#ifdef HAVLAK_SANITIZE_BUILD
+#define SKIP_IN_SANITIZER_BUILD(why) GTEST_SKIP() << (why)
+#else
+#define SKIP_IN_SANITIZER_BUILD(why) static_cast<void>(0)
+#endif
+
 }  // namespace havlak::testing
 
 #endif  // HAVLAK_TESTS_SUBPROCESS_H_
