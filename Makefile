@@ -47,10 +47,11 @@ SANITIZE_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-test: build
+test: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) --target havlak_tests -j $(JOBS) -- --no-print-directory
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Release -DHAVLAK_SANITIZE=ON >/dev/null
-	cmake --build $(SANITIZE_BUILD) -j $(JOBS) -- --no-print-directory >/dev/null
+	cmake --build $(SANITIZE_BUILD) --target havlak_tests -j $(JOBS) -- --no-print-directory >/dev/null
 	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS)
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
 

@@ -53,7 +53,7 @@ void RunOnLargeStack(std::size_t stack_bytes,
   pthread_attr_t attributes;
   Check(pthread_attr_init(&attributes), "pthread_attr_init");
   Job job{&task, nullptr};
-  pthread_t thread;
+  pthread_t thread{};
   int error = pthread_attr_setstacksize(&attributes, stack_bytes);
   if (error == 0) error = pthread_create(&thread, &attributes, RunJob, &job);
   pthread_attr_destroy(&attributes);

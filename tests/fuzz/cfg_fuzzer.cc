@@ -2,28 +2,24 @@
 // the top rung's finder against the independent reference. A crash, a
 // sanitizer report or a different forest stops the fuzzer.
 //
-// Built by scripts/fuzz.sh with clang (-fsanitize=fuzzer,address,undefined);
-// the seed corpus is tests/fuzz/corpus.
+// Built by scripts/fuzz.sh with clang (-fsanitize=fuzzer,address,undefined)
+// for the top rung, the last in variants/CMakeLists.txt; the seed corpus is
+// tests/fuzz/corpus.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <utility>
 
-#include "havlak/all_rungs.h"
 #include "havlak/cfg_file.h"
 #include "reference_loop_finder.h"
+#include HAVLAK_TOP_RUNG_HEADER  // from CMakeLists.txt: the last rung
 
 namespace havlak {
 namespace {
 
-template <typename List>
-struct Top;
-template <typename... Rs>
-struct Top<RungList<Rs...>> {
-  using type = typename decltype((std::type_identity<Rs>{}, ...))::type;
-};
-using TopRung = Top<AllRungs>::type;
+using TopRung = HAVLAK_TOP_RUNG;
 
 // The reference is quadratic in places; fuzz inputs stay small anyway.
 constexpr BlockId kMaxBlocks = 5000;
