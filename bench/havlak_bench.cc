@@ -36,6 +36,7 @@
 #include "havlak/large_stack.h"
 #include "havlak/rung.h"
 #include "havlak/workload.h"
+#include "havlak/worst_case.h"
 
 namespace havlak {
 namespace {
@@ -81,9 +82,21 @@ AllocationCounts CountAllocations(Work&& work) {
           0};
 }
 
+// Ramalingam's worst-case family (havlak/worst_case.h): k nested loops,
+// each entered past its header. Every rung at small k; the rungs with his
+// fix also at large k, where the others would take minutes.
+constexpr int kWorstCaseK[] = {250, 500, 1000, 2000};
+constexpr int kWorstCaseLargeK[] = {8000, 32000, 128000};
+
+const EdgeList& WorstCaseGraph(int k) {
+  static std::map<int, EdgeList> graphs;
+  EdgeList& graph = graphs[k];
+  if (graph.num_blocks == 0) graph = RamalingamWorstCase(k);
+  return graph;
+}
+
 template <Rung R>
-void FindLoops(benchmark::State& state, WorkloadSpec shape) {
-  const EdgeList* graph = &HundtGraph(shape);
+void FindLoopsIn(benchmark::State& state, const EdgeList* graph) {
   typename R::Cfg cfg;
   ReplayInto(*graph, cfg);
   typename R::Finder finder;
@@ -108,6 +121,16 @@ void FindLoops(benchmark::State& state, WorkloadSpec shape) {
   state.counters["loops"] = loops;
   state.counters["allocations_per_find"] = static_cast<double>(one.allocations);
   state.counters["bytes_per_find"] = static_cast<double>(one.bytes);
+}
+
+template <Rung R>
+void FindLoops(benchmark::State& state, WorkloadSpec shape) {
+  FindLoopsIn<R>(state, &HundtGraph(shape));
+}
+
+template <Rung R>
+void FindLoopsWorstCase(benchmark::State& state, int k) {
+  FindLoopsIn<R>(state, &WorstCaseGraph(k));
 }
 
 // The floor: a plain iterative depth-first search over the top rung's own
@@ -210,6 +233,22 @@ void RegisterAll(RungList<Rs...>) {
     benchmark::RegisterBenchmark(Name("floor", "DFS", shape).c_str(),
                                  DepthFirstSearchFloor, shape)
         ->Unit(benchmark::kMillisecond);
+  }
+  const auto register_worst_case = [](auto function, std::string_view name,
+                                      int k) {
+    benchmark::RegisterBenchmark(
+        (std::string(name) + "/WorstCase/" + std::to_string(3 * k + 2)).c_str(),
+        function, k)
+        ->Unit(benchmark::kMillisecond);
+  };
+  for (const int k : kWorstCaseK) {
+    (register_worst_case(FindLoopsWorstCase<Rs>, Rs::kName, k), ...);
+  }
+  for (const int k : kWorstCaseLargeK) {
+    ((HasRamalingamFix<Rs>()
+          ? register_worst_case(FindLoopsWorstCase<Rs>, Rs::kName, k)
+          : void()),
+     ...);
   }
   const WorkloadSpec largest = Shape(kLargestShape.first, kLargestShape.second);
   benchmark::RegisterBenchmark(Name(Top::kName, "FindLoops", largest).c_str(),

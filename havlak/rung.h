@@ -54,6 +54,17 @@ constexpr bool ReusesLoopGraph() {
   }
 }
 
+// Whether R applies Ramalingam's fix (almost linear on every graph), said
+// by `static constexpr bool kRamalingamFix = true;`.
+template <Rung R>
+constexpr bool HasRamalingamFix() {
+  if constexpr (requires { R::kRamalingamFix; }) {
+    return R::kRamalingamFix;
+  } else {
+    return false;
+  }
+}
+
 // The canonical loop forest R finds in `graph`, nesting levels included. It
 // runs on a stack sized for the graph, for rungs whose search recurses.
 template <Rung R>

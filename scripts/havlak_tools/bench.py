@@ -93,39 +93,56 @@ def families(runs, operation):
                                                .group() or 0)))
 
 
+def _per_block_table(times, rungs, operation, sizes):
+    lines = ["| rung | " + " | ".join(f"{size:,}" for size in sizes) + " |",
+             "| --- |" + " ---: |" * len(sizes)]
+    for rung in rungs:
+        cells = [f"{times[(rung, operation, size)] / size:.1f}"
+                 if (rung, operation, size) in times else ""
+                 for size in sizes]
+        lines.append(f"| {rung} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _plot(folder, name, title, times, rungs, operation):
+    plots.loglog_lines(
+        os.path.join(folder, name), title, "blocks", "nanoseconds per block",
+        {rung: sorted((blocks, seconds / blocks)
+                      for (family, op, blocks), seconds in times.items()
+                      if family == rung and op == operation)
+         for rung in rungs})
+
+
 def write_summary(folder, runs, command):
-    """bench.md and bench.svg next to bench.json."""
+    """bench.md, bench.svg and bench-worst-case.svg next to bench.json."""
     times = medians(runs)
     rungs = families(runs, "FindLoops")
-    sizes = sorted({run.blocks for run in runs})
+    sizes = sorted({run.blocks for run in runs if run.operation == "FindLoops"})
+    worst_rungs = families(runs, "WorstCase")
+    worst_sizes = sorted({run.blocks for run in runs
+                          if run.operation == "WorstCase"})
     allocations = {(run.family, run.blocks): run.allocations for run in runs
                    if run.operation == "FindLoops"}
     has_plot = plots.available()
     if has_plot:
-        plots.loglog_lines(
-            os.path.join(folder, "bench.svg"),
-            "One loop finding: time per block (median of the repetitions)",
-            "blocks", "nanoseconds per block",
-            {rung: [(blocks, times[(rung, "FindLoops", blocks)] / blocks)
-                    for blocks in sizes
-                    if (rung, "FindLoops", blocks) in times]
-             for rung in rungs})
+        _plot(folder, "bench.svg",
+              "One loop finding on Hundt-shaped graphs: time per block",
+              times, rungs, "FindLoops")
+        if worst_rungs:
+            _plot(folder, "bench-worst-case.svg",
+                  "One loop finding on Ramalingam's worst case: time per block",
+                  times, worst_rungs, "WorstCase")
     lines = ["# Benchmarks: one loop finding", "",
              f"`{command}`, JSON in [bench.json](bench.json). Each benchmark "
-             "times `FindLoops` alone on a Hundt-shaped graph built "
-             "beforehand (the workload's big graph with fewer or more loops), "
-             "with the finder kept across iterations as the workload keeps "
-             "it. Medians of the repetitions.", ""]
+             "times `FindLoops` alone on a graph built beforehand, with the "
+             "finder kept across iterations as the workload keeps it. "
+             "Medians of the repetitions.", "",
+             "## Hundt-shaped graphs", "",
+             "`havlakN/FindLoops/<blocks>`: the workload's big graph with "
+             "fewer or more loops. Nanoseconds per block:", ""]
     if has_plot:
         lines += ["![Time per block against blocks](bench.svg)", ""]
-    lines += ["## Nanoseconds per block", "",
-              "| rung | " + " | ".join(f"{size:,}" for size in sizes) + " |",
-              "| --- |" + " ---: |" * len(sizes)]
-    for rung in rungs:
-        cells = [f"{times[(rung, 'FindLoops', size)] / size:.1f}"
-                 if (rung, "FindLoops", size) in times else ""
-                 for size in sizes]
-        lines.append(f"| {rung} | " + " | ".join(cells) + " |")
+    lines += _per_block_table(times, rungs, "FindLoops", sizes)
     floor_sizes = [size for size in sizes
                    if ("floor", "DFS", size) in times]
     if floor_sizes and rungs:
@@ -145,6 +162,19 @@ def write_summary(folder, runs, command):
             finding = times[(top, "FindLoops", size)]
             lines.append(f"| {size:,} | {floor / 1e6:.3f} | "
                          f"{finding / 1e6:.3f} | {finding / floor:.2f} |")
+    if worst_rungs:
+        lines += ["", "## Ramalingam's worst case", "",
+                  "`havlakN/WorstCase/<blocks>`: k nested loops, each "
+                  "entered past its header (`havlak/worst_case.h`), 3k + 2 "
+                  "blocks. Nanoseconds per block: flat for an algorithm "
+                  "linear in the graph, growing with the graph for a "
+                  "quadratic one. Only the rungs with Ramalingam's fix run "
+                  "the largest.", ""]
+        if has_plot:
+            lines += ["![Time per block on the worst case]"
+                      "(bench-worst-case.svg)", ""]
+        lines += _per_block_table(times, worst_rungs, "WorstCase",
+                                  worst_sizes)
     lines += ["", "## Allocations per finding (steady state)", "",
               "| rung | " + " | ".join(f"{size:,}" for size in sizes) + " |",
               "| --- |" + " ---: |" * len(sizes)]

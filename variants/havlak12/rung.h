@@ -19,6 +19,8 @@ struct Rung {
   using Finder = LoopFinder;
   // FindLoops clears the graph it is given, so one can serve every call.
   static constexpr bool kReusesLoopGraph = true;
+  // Almost linear on every graph (G. Ramalingam, TOPLAS 1999).
+  static constexpr bool kRamalingamFix = true;
 };
 
 }  // namespace havlak12
