@@ -157,6 +157,7 @@ def main(argv=None):
         results.write(args.rewrite, loaded)
         print(f"compare: rewrote {args.rewrite}", file=sys.stderr)
         return 0
+    source = environment.source_state()
     try:
         measurements, allocations = run_matrix(args)
     except RunError as error:
@@ -172,7 +173,7 @@ def main(argv=None):
     some_record = next(iter(measurements.values()))[0].record
     built = results.build(
         environment.collect(["scripts/compare.py"] + argv, some_record,
-                            versions),
+                            versions, source),
         config, measurements, allocations)
     workload = ("canonical workload" if args.scale is None
                 else f"--scale={args.scale:g}, not the canonical workload")

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "havlak/workload.h"
 
 namespace havlak::reference {
 namespace {
@@ -228,25 +229,17 @@ TEST(ReferenceLoopFinder, SecondEntryIsPassedToTheEnclosingLoop) {
   EXPECT_EQ(NaturalLoopForest(graph), std::nullopt);
 }
 
-// The suite's small sanity graph. Preorder numbers differ from block ids
-// here (0 1 2 4 5 6 8 9 10 7 3), which the answer must not show.
+// The workload's small graph; 0->2 jumps into the loop headed by 1.
+EdgeList SuiteSanityGraph() {
+  EdgeList graph;
+  BuildSmallGraph(graph);
+  return graph;
+}
+
+// Preorder numbers differ from block ids here (0 1 2 4 5 6 8 9 10 7 3),
+// which the answer must not show.
 TEST(ReferenceLoopFinder, SuiteSanityGraph) {
-  const EdgeList graph = Graph(11, {{0, 1},
-                                    {1, 2},
-                                    {1, 3},
-                                    {2, 4},
-                                    {3, 4},
-                                    {4, 5},
-                                    {5, 6},
-                                    {5, 7},
-                                    {6, 8},
-                                    {7, 8},
-                                    {8, 9},
-                                    {8, 5},
-                                    {4, 1},
-                                    {9, 0},
-                                    {9, 10},
-                                    {0, 2}});
+  const EdgeList graph = SuiteSanityGraph();
   EXPECT_EQ(FindLoopForest(graph),
             (LoopForest{{
                 {.header = 0, .blocks = {0, 9}, .depth = 1, .nesting_level = 1},
@@ -260,26 +253,18 @@ TEST(ReferenceLoopFinder, SuiteSanityGraph) {
   EXPECT_EQ(NaturalLoopForest(graph), std::nullopt);
 }
 
+EdgeList SanityGraphWithoutJumpIntoLoop() {
+  EdgeList graph = SuiteSanityGraph();
+  std::erase(graph.edges, Edge{0, 2});
+  return graph;
+}
+
 // Without 0->2 the sanity graph is reducible, and both references agree on
 // it and on a few structured graphs: a loop with break and continue, a
 // loop whose body is an if/else, and loops that share an exit.
 TEST(ReferenceLoopFinder, BothReferencesAgreeOnReducibleGraphs) {
   const std::vector<EdgeList> graphs = {
-      Graph(11, {{0, 1},
-                 {1, 2},
-                 {1, 3},
-                 {2, 4},
-                 {3, 4},
-                 {4, 5},
-                 {5, 6},
-                 {5, 7},
-                 {6, 8},
-                 {7, 8},
-                 {8, 9},
-                 {8, 5},
-                 {4, 1},
-                 {9, 0},
-                 {9, 10}}),
+      SanityGraphWithoutJumpIntoLoop(),
       // while (1) { while (2) { if (3) break; if (4) continue; 5 } 6 } 7
       Graph(8, {{0, 1},
                 {1, 2},

@@ -54,14 +54,23 @@ def _memory():
     return f"{int(match.group(1)) / 2**20:.1f} GiB" if match else None
 
 
-def collect(argv, record, allocator_versions):
+def source_state():
+    """The commit checked out and the tracked files that differ from it.
+    Taken before measuring: the binaries are built from this tree, and an
+    edit made while the runs go on must not be blamed on them."""
+    status = subprocess.run(["git", "status", "--porcelain",
+                             "--untracked-files=no"],
+                            capture_output=True, text=True).stdout
+    return {"commit": _git("rev-parse", "HEAD"),
+            "uncommitted_files": [line[3:] for line in status.splitlines()]}
+
+
+def collect(argv, record, allocator_versions, source):
     """`record` is one run's RunRecord: the compiler and flags it reports are
     those the binaries were built with. `allocator_versions` maps glibc,
     jemalloc and tcmalloc to the versions the binaries reported (what was
-    linked and loaded)."""
-    commit = _git("rev-parse", "HEAD")
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True).stdout.strip() != ""
+    linked and loaded). `source` is what source_state() returned before the
+    runs."""
     return {
         "date": datetime.datetime.now(datetime.timezone.utc)
                 .strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -80,7 +89,7 @@ def collect(argv, record, allocator_versions):
         "google_benchmark": _first_line(["pkg-config", "--modversion",
                                          "benchmark"]),
         "python": sys.version.split()[0],
-        "commit": commit,
-        "commit_has_uncommitted_changes": dirty,
+        "commit": source["commit"],
+        "uncommitted_files": source["uncommitted_files"],
         "command": " ".join(shlex.quote(arg) for arg in argv),
     }

@@ -184,10 +184,11 @@ def _markdown(results, has_plots, bench_present):
                        ("glibc", "glibc"), ("jemalloc", "jemalloc"),
                        ("tcmalloc", "tcmalloc (gperftools)"),
                        ("commit", "commit"), ("command", "command")):
-        value = env.get(key)
-        if key == "commit" and env.get("commit_has_uncommitted_changes"):
-            value = f"{value} (with uncommitted changes)"
-        lines.append(f"| {label} | `{value}` |")
+        cell = f"`{env.get(key)}`"
+        if key == "commit" and env.get("uncommitted_files"):
+            cell += " (uncommitted changes to " + ", ".join(
+                f"`{path}`" for path in env["uncommitted_files"]) + ")"
+        lines.append(f"| {label} | {cell} |")
     lines += ["", "## Time and memory", "",
               "Medians; [min-max] is the range over the runs. Ratios are "
               f"against {rungs[0]} and against the rung below, with the same "

@@ -85,6 +85,15 @@ class ResultsTest(unittest.TestCase):
         self.assertIn("| commit | `abc` |", markdown)
         self.assertIn("canonical workload", markdown)
 
+    def test_markdown_names_uncommitted_files(self):
+        built = sample_results()
+        built["environment"]["uncommitted_files"] = ["README.md", "a.cc"]
+        results.write(self.folder, built)
+        with open(os.path.join(self.folder, "results.md")) as text:
+            markdown = text.read()
+        self.assertIn("| commit | `abc` (uncommitted changes to `README.md`, "
+                      "`a.cc`) |", markdown)
+
     def test_truncated_results_are_errors(self):
         results.write(self.folder, sample_results())
         path = os.path.join(self.folder, "results.json")
