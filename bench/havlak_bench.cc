@@ -7,6 +7,11 @@
 //   build/bin/havlak_bench --benchmark_out=bench.json --benchmark_out_format=json
 //   /usr/bin/python3 /usr/share/benchmark/compare.py filters bench.json havlak1 havlak6
 //
+// cfg_file/Read/<blocks> reads the largest graph back from a CFG file of
+// about 15,000,000 edges (havlak/cfg_file.h): the file is written once to
+// the temporary directory and removed after; each iteration reads and parses
+// it, so items_per_second counts edges and bytes_per_second the file.
+//
 // Each benchmark times FindLoops alone, on a CFG built beforehand, with the
 // finder (and, for rungs that reuse one, the loop graph) kept across
 // iterations as the workload keeps them. Counters:
@@ -22,7 +27,11 @@
 
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <string_view>
@@ -32,6 +41,7 @@
 
 #include "havlak/all_rungs.h"
 #include "havlak/allocator.h"
+#include "havlak/cfg_file.h"
 #include "havlak/edge_list.h"
 #include "havlak/large_stack.h"
 #include "havlak/rung.h"
@@ -192,6 +202,41 @@ class DepthFirstSearch {
   std::vector<Frame> stack_;
 };
 
+// Reading a CFG file: the graph written once, read and parsed per iteration.
+void ReadCfgFileBenchmark(benchmark::State& state, WorkloadSpec shape) {
+  const EdgeList& graph = HundtGraph(shape);
+  const std::string text = FormatCfg(graph);
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("havlak_bench." + std::to_string(::getpid()) + ".cfg");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out.flush()) {
+      state.SkipWithError(("cannot write " + path.string()).c_str());
+      return;
+    }
+  }
+  std::size_t edges = 0;
+  for (auto _ : state) {
+    const CfgReadResult read = ReadCfgFile(path.string());
+    if (!read.error.empty()) {
+      state.SkipWithError(read.error.c_str());
+      break;
+    }
+    edges = read.file->graph.edges.size();
+  }
+  std::filesystem::remove(path);
+  if (!state.error_occurred() && edges != graph.edges.size()) {
+    state.SkipWithError("the file read back has other edges than were written");
+  }
+  state.SetItemsProcessed(state.iterations() * edges);
+  state.SetBytesProcessed(state.iterations() * text.size());
+  state.counters["blocks"] = graph.num_blocks;
+  state.counters["edges"] = static_cast<double>(edges);
+  state.counters["file_bytes"] = static_cast<double>(text.size());
+}
+
 template <typename List>
 struct TopRung;
 template <typename... Rs>
@@ -256,6 +301,9 @@ void RegisterAll(RungList<Rs...>) {
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(Name("floor", "DFS", largest).c_str(),
                                DepthFirstSearchFloor, largest)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark(Name("cfg_file", "Read", largest).c_str(),
+                               ReadCfgFileBenchmark, largest)
       ->Unit(benchmark::kMillisecond);
 }
 

@@ -27,6 +27,8 @@ class BenchRun:
     nanoseconds: float   # real time of one iteration
     allocations: float   # allocations_per_find counter, or None
     bytes: float         # bytes_per_find counter, or None
+    edges: int = None        # cfg_file/Read only: the edges read
+    file_bytes: int = None   # cfg_file/Read only: the file's size
 
 
 def _number(entry, key, where):
@@ -68,10 +70,13 @@ def parse(text):
         blocks = int(match.group("blocks"))
         if _number(entry, "blocks", where) != blocks:
             raise BenchError(f"{where}: 'blocks' does not match the name")
+        reading = match.group("operation") == "Read"
         runs.append(BenchRun(
             match.group("family"), match.group("operation"), blocks,
             _number(entry, "real_time", where) * TIME_UNIT_NS[unit],
-            entry.get("allocations_per_find"), entry.get("bytes_per_find")))
+            entry.get("allocations_per_find"), entry.get("bytes_per_find"),
+            int(_number(entry, "edges", where)) if reading else None,
+            int(_number(entry, "file_bytes", where)) if reading else None))
     if not runs:
         raise BenchError("no benchmark runs")
     return runs
@@ -111,6 +116,25 @@ def _plot(folder, name, title, times, rungs, operation):
                       for (family, op, blocks), seconds in times.items()
                       if family == rung and op == operation)
          for rung in rungs})
+
+
+def _reading_section(runs, times):
+    reads = sorted({(run.family, run.blocks, run.edges, run.file_bytes)
+                    for run in runs if run.operation == "Read"})
+    if not reads:
+        return []
+    lines = ["", "## Reading a CFG file", "",
+             "`cfg_file/Read/<blocks>`: the graph written once as a CFG file "
+             "(the format of `havlak/cfg_file.h`), then read and parsed in "
+             "one pass per iteration, from the page cache.", "",
+             "| blocks | edges | file MB | seconds | million edges/s | MB/s |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for family, blocks, edges, file_bytes in reads:
+        seconds = times[(family, "Read", blocks)] / 1e9
+        lines.append(f"| {blocks:,} | {edges:,} | {file_bytes / 1e6:,.1f} | "
+                     f"{seconds:.3f} | {edges / seconds / 1e6:.1f} | "
+                     f"{file_bytes / seconds / 1e6:,.0f} |")
+    return lines
 
 
 def write_summary(folder, runs, command):
@@ -175,6 +199,7 @@ def write_summary(folder, runs, command):
                       "(bench-worst-case.svg)", ""]
         lines += _per_block_table(times, worst_rungs, "WorstCase",
                                   worst_sizes)
+    lines += _reading_section(runs, times)
     lines += ["", "## Allocations per finding (steady state)", "",
               "| rung | " + " | ".join(f"{size:,}" for size in sizes) + " |",
               "| --- |" + " ---: |" * len(sizes)]

@@ -25,19 +25,25 @@ DOCUMENT = {"context": {"date": "2026-11-22", "num_cpus": 2},
                      run_name="havlak1/FindLoops/1012", time_unit="us",
                      real_time=300.0, blocks=1012.0,
                      allocations_per_find=7000.0),
+                {"name": "cfg_file/Read/1012", "run_name": "cfg_file/Read/1012",
+                 "run_type": "iteration", "iterations": 10, "real_time": 2.0,
+                 "time_unit": "ms", "blocks": 1012.0, "edges": 1500.0,
+                 "file_bytes": 20000.0},
             ]}
 
 
 class ParseTest(unittest.TestCase):
     def test_runs_without_aggregates(self):
         runs = bench.parse(json.dumps(DOCUMENT))
-        self.assertEqual(len(runs), 4)
+        self.assertEqual(len(runs), 5)
         self.assertEqual(runs[0].family, "havlak6")
         self.assertEqual(runs[0].operation, "FindLoops")
         self.assertEqual(runs[0].blocks, 252013)
         self.assertEqual(runs[0].nanoseconds, 11.0e6)
         self.assertEqual(runs[3].nanoseconds, 300.0e3)
         self.assertEqual(runs[3].allocations, 7000.0)
+        self.assertEqual((runs[4].operation, runs[4].edges,
+                          runs[4].file_bytes), ("Read", 1500, 20000))
 
     def test_medians_over_repetitions(self):
         times = bench.medians(bench.parse(json.dumps(DOCUMENT)))
@@ -66,6 +72,10 @@ class ParseTest(unittest.TestCase):
                     time_unit="days")),
                 ("blocks disagree", lambda d: d["benchmarks"][0].update(
                     blocks=17.0)),
+                ("read without edges", lambda d: d["benchmarks"][-1].pop(
+                    "edges")),
+                ("read without size", lambda d: d["benchmarks"][-1].update(
+                    file_bytes="big")),
                 ("failed", lambda d: d["benchmarks"][0].update(
                     error_occurred=True, error_message="boom"))):
             with self.subTest(name=name), self.assertRaises(bench.BenchError):
@@ -79,6 +89,8 @@ class ParseTest(unittest.TestCase):
                 markdown = text.read()
         self.assertIn("| havlak6 |", markdown)
         self.assertIn("47.6", markdown)  # 12 ms / 252013 blocks, in ns
+        # 1,500 edges in 2 ms: 0.75 million a second; 20 kB: 10 MB/s.
+        self.assertIn("| 1,012 | 1,500 | 0.0 | 0.002 | 0.8 | 10 |", markdown)
 
 
 if __name__ == "__main__":
