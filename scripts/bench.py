@@ -26,7 +26,7 @@ def main(argv=None):
                         help="where havlak_bench and the rungs are")
     parser.add_argument("--out", help="the results folder (default "
                                       "results/<date>-<host>)")
-    parser.add_argument("--repetitions", type=int, default=3)
+    parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--filter", default=".",
                         help="--benchmark_filter (default: all)")
     parser.add_argument("--no-instructions", action="store_true",
