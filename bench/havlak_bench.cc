@@ -31,7 +31,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <string_view>
@@ -41,6 +40,7 @@
 
 #include "havlak/all_rungs.h"
 #include "havlak/allocator.h"
+#include "havlak/atomic_file.h"
 #include "havlak/cfg_file.h"
 #include "havlak/edge_list.h"
 #include "havlak/large_stack.h"
@@ -209,13 +209,10 @@ void ReadCfgFileBenchmark(benchmark::State& state, WorkloadSpec shape) {
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() /
       ("havlak_bench." + std::to_string(::getpid()) + ".cfg");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-      state.SkipWithError(("cannot write " + path.string()).c_str());
-      return;
-    }
+  if (const std::string error = WriteFileAtomically(path.string(), text);
+      !error.empty()) {
+    state.SkipWithError(error.c_str());
+    return;
   }
   std::size_t edges = 0;
   for (auto _ : state) {
