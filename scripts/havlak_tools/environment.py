@@ -4,11 +4,13 @@ command that made it: what a citation of the result needs."""
 import datetime
 import os
 import platform
+import resource
 import re
 import shlex
 import socket
 import subprocess
 import sys
+import time
 
 
 def _first_line(command):
@@ -44,33 +46,140 @@ def _os_release():
     return None
 
 
-def _git(*args):
-    return _first_line(["git", *args])
-
-
 def _memory():
     total = _proc_field("/proc/meminfo", "MemTotal")  # "24684092 kB"
     match = re.match(r"(\d+) kB", total or "")
     return f"{int(match.group(1)) / 2**20:.1f} GiB" if match else None
 
 
-def source_state():
-    """The commit checked out and the tracked files that differ from it.
+NOT_A_CHECKOUT = "not a git checkout"
+
+# The suite's own checkout: scripts/havlak_tools/ is two levels below it.
+SUITE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+
+
+def source_state(root=SUITE_ROOT):
+    """The commit checked out in the suite's own checkout `root` (not the
+    current directory's) and the tracked files that differ from it; both
+    "not a git checkout" when `root` is not the top of a git work tree.
     Taken before measuring: the binaries are built from this tree, and an
     edit made while the runs go on must not be blamed on them."""
-    status = subprocess.run(["git", "status", "--porcelain",
-                             "--untracked-files=no"],
-                            capture_output=True, text=True).stdout
-    return {"commit": _git("rev-parse", "HEAD"),
-            "uncommitted_files": [line[3:] for line in status.splitlines()]}
+    def git(*args):
+        try:
+            return subprocess.run(["git", "-C", root, *args],
+                                  capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.SubprocessError) as error:
+            return subprocess.CompletedProcess(args, 1, "", str(error))
+
+    top = git("rev-parse", "--show-toplevel")
+    if (top.returncode != 0 or os.path.realpath(top.stdout.strip())
+            != os.path.realpath(root)):
+        if os.path.exists(os.path.join(root, ".git")):
+            reason = (top.stderr.strip().splitlines() or ["git failed"])[-1]
+            unknown = f"unknown: git failed in {root}: {reason}"
+            return {"commit": unknown, "uncommitted_files": unknown}
+        return {"commit": NOT_A_CHECKOUT, "uncommitted_files": NOT_A_CHECKOUT}
+    head = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain=v1", "-z", "--untracked-files=no")
+    if head.returncode != 0 or status.returncode != 0:
+        reason = ((head.stderr or status.stderr).strip().splitlines()
+                  or ["git failed"])[-1]
+        unknown = f"unknown: {reason}"
+        return {"commit": unknown, "uncommitted_files": unknown}
+    changed = []
+    entries = iter(status.stdout.split("\0"))
+    for entry in entries:
+        if not entry:
+            continue
+        changed.append(entry[3:])
+        if entry[0] in "RC":   # a rename or copy: its source path follows
+            next(entries, None)
+    return {"commit": head.stdout.strip(), "uncommitted_files": changed}
 
 
-def collect(argv, record, allocator_versions, source):
+def _proc_stat_busy():
+    """Busy CPU seconds of the whole machine since boot (all CPUs: user,
+    nice, system, irq, softirq and steal), from /proc/stat."""
+    with open("/proc/stat") as lines:
+        fields = lines.readline().split()
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (
+        int(value) for value in fields[1:9])
+    return ((user + nice + system + irq + softirq + steal)
+            / os.sysconf("SC_CLK_TCK"))
+
+
+def _own_cpu_seconds():
+    """CPU seconds of this process and of every child it has waited for
+    (the rungs' wait4 rusage adds up here)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
+def machine_sample():
+    """A snapshot for busy_report(): load averages, the machine's busy CPU
+    time and our own, and the time. None where /proc is not readable."""
+    try:
+        busy = _proc_stat_busy()
+        load = list(os.getloadavg())
+    except (OSError, ValueError, IndexError):
+        busy, load = None, None
+    return {"time": time.monotonic(), "load": load, "busy": busy,
+            "ours": _own_cpu_seconds()}
+
+
+# Other work may use this much of one CPU, on average over the runs, before
+# the runs are called disturbed; and this much load on top of our one run.
+OTHERS_CPU_LIMIT = 0.25
+LOAD_LIMIT = 1.5
+
+
+def busy_report(before, after, cores=None):
+    """How busy the machine was with work not ours between two
+    machine_sample()s: a dict for env.json, with a one-line "warning" (None
+    when quiet)."""
+    cores = cores or os.cpu_count() or 1
+    wall = max(after["time"] - before["time"], 1e-9)
+    report = {"seconds": round(wall, 3), "cores": cores,
+              "load_before": before["load"], "load_after": after["load"]}
+    if before["busy"] is None or after["busy"] is None:
+        report["warning"] = None
+        report["note"] = "/proc/stat not readable: not checked"
+        return report
+    total = after["busy"] - before["busy"]
+    ours = after["ours"] - before["ours"]
+    others = max(0.0, total - ours)
+    report.update(cpu_seconds_machine=round(total, 3),
+                  cpu_seconds_ours=round(ours, 3),
+                  cpu_seconds_others=round(others, 3))
+    reasons = []
+    if others / wall > OTHERS_CPU_LIMIT:
+        reasons.append(f"other processes used {others:.1f} CPU seconds "
+                       f"during the {wall:.0f} s of runs ({others / wall:.2f}"
+                       f" of a CPU on average; ours {ours:.1f})")
+    # The 1-minute load average only speaks for the runs once they have
+    # lasted a minute; ours adds about 1.
+    if wall >= 60 and after["load"] and after["load"][0] > LOAD_LIMIT:
+        reasons.append(f"the load average was {after['load'][0]:.2f} at the "
+                       f"end (before: {before['load'][0]:.2f}; our runs "
+                       "add about 1)")
+    report["warning"] = ("the machine was busy with other work during the "
+                         "runs: " + "; ".join(reasons)
+                         + ": the times may be disturbed; do not cite them"
+                         if reasons else None)
+    return report
+
+
+def collect(argv, record, allocator_versions, source, busy=None):
     """`record` is one run's RunRecord: the compiler and flags it reports are
     those the binaries were built with. `allocator_versions` maps glibc,
     jemalloc and tcmalloc to the versions the binaries reported (what was
     linked and loaded). `source` is what source_state() returned before the
-    runs."""
+    runs. `busy` is busy_report()'s account of the machine during the runs.
+    """
     return {
         "date": datetime.datetime.now(datetime.timezone.utc)
                 .strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -92,4 +201,6 @@ def collect(argv, record, allocator_versions, source):
         "commit": source["commit"],
         "uncommitted_files": source["uncommitted_files"],
         "command": " ".join(shlex.quote(arg) for arg in argv),
+        "busy": busy,
+        "busy_warning": busy.get("warning") if busy else None,
     }

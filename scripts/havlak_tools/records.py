@@ -42,6 +42,11 @@ class RunRecord:
     compiler: str
     build_flags: str
     canonical: bool
+    scale: float
+    trees: int
+    loops_per_tree: int
+    small_graph_finds: int
+    big_graph_finds: int
     blocks: int
     reuse_loop_graph: bool
     loops: int
@@ -82,6 +87,12 @@ def parse_run_record(text):
         compiler=_field(record, "compiler", str),
         build_flags=_field(record, "build_flags", str),
         canonical=_field(workload, "canonical", bool, "workload"),
+        scale=_field(workload, "scale", float, "workload"),
+        trees=_field(workload, "trees", int, "workload"),
+        loops_per_tree=_field(workload, "loops_per_tree", int, "workload"),
+        small_graph_finds=_field(workload, "small_graph_finds", int,
+                                 "workload"),
+        big_graph_finds=_field(workload, "big_graph_finds", int, "workload"),
         blocks=_field(workload, "blocks", int, "workload"),
         reuse_loop_graph=_field(record, "reuse_loop_graph", bool),
         loops=_field(record, "loops", int),

@@ -5,7 +5,7 @@ import json
 import os
 
 from . import plots
-from .files import write_csv, write_json, write_text
+from .files import remove_files, write_csv, write_json, write_text
 from .records import PHASES
 from .stats import Summary
 from .table import comparison_rows, format_markdown
@@ -172,6 +172,11 @@ def _markdown(results, has_plots, bench_present):
         "resident memory are of the whole process, measured from outside "
         "(`wait4`).",
         "",
+    ]
+    if env.get("busy_warning"):
+        lines += [f"**Warning: {env['busy_warning']}.** (`env.json`, "
+                  "`busy`, has the figures.)", ""]
+    lines += [
         "## Machine and build",
         "",
         "| | |",
@@ -185,7 +190,8 @@ def _markdown(results, has_plots, bench_present):
                        ("tcmalloc", "tcmalloc (gperftools)"),
                        ("commit", "commit"), ("command", "command")):
         cell = f"`{env.get(key)}`"
-        if key == "commit" and env.get("uncommitted_files"):
+        if (key == "commit" and env.get("uncommitted_files")
+                and isinstance(env["uncommitted_files"], list)):
             cell += " (uncommitted changes to " + ", ".join(
                 f"`{path}`" for path in env["uncommitted_files"]) + ")"
         lines.append(f"| {label} | {cell} |")
@@ -246,9 +252,13 @@ def _markdown(results, has_plots, bench_present):
     return "\n".join(lines)
 
 
+PLOTS = ("time.svg", "memory.svg", "phases.svg")
+
+
 def write(folder, results):
     """Writes results.json, env.json, results.csv, the plots and results.md
-    into `folder`, each file complete or not at all."""
+    into `folder`, each file complete or not at all. Without gnuplot, plots
+    already in `folder` are removed: they are of other data."""
     config = results["config"]
     rungs, allocators = config["rungs"], config["allocators"]
     write_json(os.path.join(folder, "results.json"), results)
@@ -256,6 +266,8 @@ def write(folder, results):
     write_csv(os.path.join(folder, "results.csv"), CSV_HEADER,
               _csv_rows(results))
     has_plots = plots.available()
+    if not has_plots:
+        remove_files(folder, PLOTS)
     if has_plots:
         table = summaries(results)
         plots.grouped_bars(
