@@ -1,0 +1,3 @@
+module havlak
+
+go 1.19
