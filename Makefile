@@ -20,6 +20,13 @@ PPROF := $(BUILD)/tools/pprof
 RUNG ?= havlak1
 PORT ?= 8080
 PROFILE ?= cpu
+PROFILES ?= profiles
+
+# A value for the shell, single-quoted: `$(call quote,RUNG)` is RUNG's text as
+# given, never expanded by make nor by the shell (make pprof RUNG='x;id').
+quote = '$(subst ','\'',$(value $(1)))'
+# Not exported to recipes either: exporting would expand them.
+unexport RUNG PORT PROFILE PROFILES
 
 .PHONY: all deps build variants bench test profiles pprof clean
 
@@ -66,8 +73,11 @@ $(PPROF): | deps
 	GOPATH=/usr/share/gocode GO111MODULE=off GOCACHE=$(abspath $(BUILD))/tools/go-cache \
 	  go build -o $@ github.com/google/pprof
 
+# RUNG, PROFILE, PORT and PROFILES go to the script quoted, as given; it
+# accepts only a built rung, cpu or heap, and a free port.
 pprof: $(PPROF)
-	@scripts/serve-pprof.sh $(PPROF) $(BUILD)/bin $(RUNG) $(PROFILE) $(PORT)
+	@scripts/serve-pprof.sh '$(subst ','\'',$(PPROF))' '$(subst ','\'',$(BUILD))/bin' \
+	  $(call quote,RUNG) $(call quote,PROFILE) $(call quote,PORT) $(call quote,PROFILES)
 
 clean:
 	rm -rf $(BUILD) build-*
