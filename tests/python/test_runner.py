@@ -5,9 +5,11 @@ import json
 import os
 import stat
 import tempfile
+import time
 import unittest
 
-from havlak_tools.runner import RunError, run_rung
+import fake_rungs
+from havlak_tools.runner import Expectation, RunError, run_rung
 from test_records import GOOD
 
 
@@ -47,6 +49,41 @@ class RunRungTest(unittest.TestCase):
     def test_a_truncated_record_is_an_error(self):
         with self.assertRaisesRegex(RunError, "bad record"):
             run_rung(self.fake_rung(json.dumps(GOOD)[:200]))
+
+
+    def test_a_record_that_is_not_what_was_asked_for_is_an_error(self):
+        command = self.fake_rung(json.dumps(GOOD))
+        run_rung(command, Expectation("havlak6", "glibc"))
+        for expect, words in (
+                (Expectation("havlak9", "glibc"), "rung 'havlak6'"),
+                (Expectation("havlak6", "tcmalloc"), "allocator 'glibc'"),
+                (Expectation("havlak6", "glibc", 0.5), "expected 0.5"),
+                (Expectation("havlak6", "glibc", None, 10),
+                 "loops in total 3800100, expected 760020")):
+            with self.subTest(words=words):
+                with self.assertRaisesRegex(RunError, words):
+                    run_rung(command, expect)
+
+
+class TimeoutTest(unittest.TestCase):
+    def test_a_hung_rung_is_killed_with_its_children(self):
+        with tempfile.TemporaryDirectory() as folder:
+            bin_dir = fake_rungs.make_bin(os.path.join(folder, "bin"),
+                                          ["havlak3"])
+            hang = os.path.join(folder, "hang")
+            os.environ["FAKE_HANG"] = hang
+            try:
+                start = time.monotonic()
+                with self.assertRaisesRegex(RunError, "did not finish within "
+                                            "0.5 s"):
+                    run_rung([os.path.join(bin_dir, "havlak3"), "--json"],
+                             timeout=0.5)
+            finally:
+                del os.environ["FAKE_HANG"]
+            self.assertLess(time.monotonic() - start, 10)
+            time.sleep(0.1)
+            for pid in fake_rungs.pids(hang):
+                self.assertFalse(fake_rungs.alive(pid))
 
 
 if __name__ == "__main__":
