@@ -1,0 +1,26 @@
+// go-havlak5: go-havlak4 with no allocation in the steady state: the loop
+// graph is cleared and refilled by every finding (--reuse-loop-graph, true
+// by default, like Cox's -reuseloopgraph), union-find nodes sit in one
+// slice, and the loop body is its own reused work list (README.md).
+package main
+
+import "havlak/havlak"
+
+func main() {
+	havlak.Main(havlak.Rung{
+		Name:            "go-havlak5",
+		Idea:            "no allocation in the steady state: a reused loop graph, pooled union-find nodes",
+		Recursive:       true,
+		ReusesLoopGraph: true,
+		NewCFG:          func() havlak.CFG { return NewCFG() },
+		NewFinder:       func() havlak.Finder { return finder{NewLoopFinder()} },
+		NewLoopGraph:    func() havlak.LoopGraph { return NewLSG() },
+	})
+}
+
+// finder gives the harness a LoopFinder.
+type finder struct{ *LoopFinder }
+
+func (f finder) FindLoops(cfg havlak.CFG, lsg havlak.LoopGraph) int {
+	return f.LoopFinder.FindLoops(cfg.(*CFG), lsg.(*LSG))
+}

@@ -1,0 +1,25 @@
+// go-havlak6: go-havlak5 with blocks by number in the CFG too: a slice of
+// blocks whose edges are block numbers, the counterpart of Cox's final
+// havlak6 (README.md).
+package main
+
+import "havlak/havlak"
+
+func main() {
+	havlak.Main(havlak.Rung{
+		Name:            "go-havlak6",
+		Idea:            "blocks by number in the CFG too: a slice of blocks, edges as numbers",
+		Recursive:       true,
+		ReusesLoopGraph: true,
+		NewCFG:          func() havlak.CFG { return NewCFG() },
+		NewFinder:       func() havlak.Finder { return finder{NewLoopFinder()} },
+		NewLoopGraph:    func() havlak.LoopGraph { return NewLSG() },
+	})
+}
+
+// finder gives the harness a LoopFinder.
+type finder struct{ *LoopFinder }
+
+func (f finder) FindLoops(cfg havlak.CFG, lsg havlak.LoopGraph) int {
+	return f.LoopFinder.FindLoops(cfg.(*CFG), lsg.(*LSG))
+}
