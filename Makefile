@@ -41,11 +41,13 @@ $(BUILD)/CMakeCache.txt: | deps
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory
 
+# A new results folder per run (results/<date>-<host>[-N]); one measurement
+# at a time per checkout.
 variants: build
-	python3 scripts/compare.py --bin $(BUILD)/bin $(if $(QUICK),--quick)
+	python3 scripts/compare.py --bin '$(subst ','\'',$(BUILD))/bin' $(if $(QUICK),--quick)
 
 bench: build
-	python3 scripts/bench.py --bin $(BUILD)/bin
+	python3 scripts/bench.py --bin '$(subst ','\'',$(BUILD))/bin'
 
 # The tests run three ways: in the Release build; again, all of them, built
 # with AddressSanitizer and UBSan in a tree of their own; and a bounded
@@ -63,7 +65,7 @@ test: deps $(BUILD)/CMakeCache.txt
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
 
 profiles: build $(PPROF)
-	python3 scripts/profiles.py --bin $(BUILD)/bin
+	python3 scripts/profiles.py --bin '$(subst ','\'',$(BUILD))/bin'
 
 # The standalone pprof, built offline from Debian's source package: unlike
 # golang-go's `go tool pprof` it keeps C++ names, and unlike google-pprof it

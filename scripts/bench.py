@@ -4,28 +4,58 @@ rung on Hundt-shaped graphs of 1,012 to 4,032,013 blocks (the top rung and a
 plain depth-first search to 10,080,013). Writes bench.json, bench.md and the
 plot bench.svg into the results folder, the JSON checked before it is kept;
 then instruction counts per rung (instructions.md, with callgrind) and the
-top rung's scaling to 10,000,000 blocks (scaling.md)."""
+top rung's scaling to 10,000,000 blocks (scaling.md).
+
+Writes a new folder results/<date>-<host>/ (then -2, -3, ...), or adds its
+files to an existing results folder (--out) that has none of them yet: never
+a file replaced. The folder is checked to be writable before the benchmark
+starts, and everything is written under a temporary name first and moved
+into place at the end; if that fails, bench.json is saved and the one line
+on stderr says where. Ctrl-C leaves nothing. One measurement at a time per
+checkout (the lock `make variants` takes too)."""
 
 import argparse
-import datetime
 import os
-import socket
+import signal
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from havlak_tools import bench, instructions, scaling  # noqa: E402
+from havlak_tools import bench, files, instructions, scaling  # noqa: E402
 from havlak_tools.binaries import binary_path, find_rungs  # noqa: E402
-from havlak_tools.runner import RunError  # noqa: E402
+from havlak_tools.runner import RunError, wait_measured  # noqa: E402
+from compare import (  # noqa: E402
+    SUITE_ROOT, fresh_folder, lock_path, positive_seconds, stamp)
+
+# What this script writes into a results folder.
+OUTPUTS = ("bench.json", "bench.md", "bench.svg", "bench-worst-case.svg",
+           "instructions.json", "instructions.md", "scaling.json",
+           "scaling.md")
+# havlak_bench took 39 minutes here; four hours means it hangs.
+BENCH_TIMEOUT = 4 * 3600
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--bin", default="build/bin",
+def say(line):
+    print(f"bench: {line}", file=sys.stderr, flush=True)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    parser.add_argument("--bin", default=os.path.join(SUITE_ROOT, "build",
+                                                      "bin"),
                         help="where havlak_bench and the rungs are")
-    parser.add_argument("--out", help="the results folder (default "
-                                      "results/<date>-<host>)")
+    parser.add_argument("--out", help="the results folder: a new one, or an "
+                                      "existing one without bench files "
+                                      "(default: a new results/<date>-"
+                                      "<host>[-N] in the suite)")
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--filter", default=".",
                         help="--benchmark_filter (default: all)")
@@ -33,64 +63,112 @@ def main(argv=None):
                         help="skip the callgrind instruction counts")
     parser.add_argument("--no-scaling", action="store_true",
                         help="skip the 10,000,000-block scaling runs")
+    parser.add_argument("--timeout", type=positive_seconds,
+                        default=BENCH_TIMEOUT,
+                        help="seconds havlak_bench may take before it is "
+                             f"killed (default {BENCH_TIMEOUT})")
     args = parser.parse_args(argv)
-    binary = os.path.join(args.bin, "havlak_bench")
-    rungs = find_rungs(args.bin)
-    if not rungs or not os.access(binary, os.X_OK):
+    args.binary = os.path.join(args.bin, "havlak_bench")
+    args.rungs = find_rungs(args.bin)
+    if not args.rungs or not os.access(args.binary, os.X_OK):
         parser.error(f"no havlak_bench or rungs in {args.bin}: build first")
     if args.out is None:
-        args.out = os.path.join(
-            "results", datetime.datetime.now(datetime.timezone.utc)
-            .strftime("%Y-%m-%d") + "-" + socket.gethostname())
-    os.makedirs(args.out, exist_ok=True)
-    final = os.path.join(args.out, "bench.json")
-    temporary = os.path.join(args.out, f".bench.json.tmp.{os.getpid()}")
-    command = [binary, f"--benchmark_filter={args.filter}",
+        args.out = fresh_folder(os.path.join(SUITE_ROOT, "results"), stamp())
+    elif os.path.lexists(args.out):
+        if not os.path.isdir(args.out):
+            parser.error(f"--out {args.out} exists and is not a folder")
+        present = [name for name in OUTPUTS
+                   if os.path.lexists(os.path.join(args.out, name))]
+        if present:
+            parser.error(f"--out {args.out} already holds {present[0]}; "
+                         "results are never overwritten: name a new folder")
+    return args
+
+
+def measure(args, folder):
+    """Runs everything into `folder` (the staged one); returns 0 or 1."""
+    command = [args.binary, f"--benchmark_filter={args.filter}",
                f"--benchmark_repetitions={args.repetitions}",
                "--benchmark_display_aggregates_only=true",
-               f"--benchmark_out={temporary}",
+               f"--benchmark_out={os.path.join(folder, 'bench.json')}",
                "--benchmark_out_format=json"]
     try:
-        status = subprocess.run(command).returncode
+        status, _, _ = wait_measured(command, args.timeout,
+                                     stdin=subprocess.DEVNULL)
         if status != 0:
-            print(f"bench: havlak_bench exited with status {status}; nothing "
-                  "written", file=sys.stderr)
+            say(f"havlak_bench exited with status {status}; nothing written")
             return 1
-        with open(temporary) as text:
+        with open(os.path.join(folder, "bench.json")) as text:
             runs = bench.parse(text.read())
-        os.replace(temporary, final)
-    except bench.BenchError as error:
-        print(f"bench: {temporary}: {error}; nothing written", file=sys.stderr)
+    except (RunError, bench.BenchError, OSError) as error:
+        say(f"FAILED: {error}; nothing written")
         return 1
-    except KeyboardInterrupt:
-        print("\nbench: interrupted; nothing written", file=sys.stderr)
-        return 130
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    def progress(line):
-        print(f"bench: {line}", file=sys.stderr, flush=True)
-
+    args.runs = runs
     try:
         if not args.no_instructions:
-            progress("counting instructions with callgrind")
-            instructions.write(args.out,
+            say("counting instructions with callgrind")
+            instructions.write(folder,
                                os.path.join(args.bin, "havlak_instructions"),
-                               rungs, progress)
+                               args.rungs, say)
         if not args.no_scaling:
-            progress(f"scaling {rungs[-1]} to 10,000,000 blocks")
-            scaling.write(args.out, binary_path(args.bin, rungs[-1]),
-                          rungs[-1], progress)
+            say(f"scaling {args.rungs[-1]} to 10,000,000 blocks")
+            scaling.write(folder, binary_path(args.bin, args.rungs[-1]),
+                          args.rungs[-1], say)
     except (instructions.InstructionsError, RunError) as error:
-        print(f"bench: FAILED: {error}", file=sys.stderr)
+        say(f"FAILED: {error}; nothing written")
         return 1
     shown = " ".join(["build/bin/havlak_bench"] + command[1:-2]
                      + ["--benchmark_out=bench.json",
                         "--benchmark_out_format=json"])
-    bench.write_summary(args.out, runs, shown)
-    progress(f"{len(runs)} runs written to {final}, with bench.md and "
-             "bench.svg")
+    bench.write_summary(folder, runs, shown)
     return 0
+
+
+def run(args):
+    try:
+        files.check_writable(args.out)
+    except OSError as error:
+        say(f"cannot write the results folder {args.out}: {error}; nothing "
+            "measured")
+        return 1
+    with files.StagedFolder(args.out, merge=True) as staged:
+        try:
+            status = measure(args, staged.path)
+            if status != 0:
+                return status
+            staged.commit()
+        except OSError as error:
+            raw = os.path.join(staged.path, "bench.json")
+            try:
+                with open(raw) as text:
+                    saved = files.save_raw(args.out, "bench.json", text.read())
+            except OSError:
+                say(f"cannot write {args.out} ({error}); nothing written")
+                return 1
+            say(f"cannot write {args.out} ({error}); the benchmark's output "
+                f"is saved in {saved}/bench.json")
+            return 1
+    say(f"{len(args.runs)} runs written to {args.out}: "
+        + ", ".join(name for name in OUTPUTS
+                    if os.path.exists(os.path.join(args.out, name))))
+    return 0
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with files.MeasurementLock(lock_path(), "scripts/bench.py"):
+            return run(args)
+    except files.LockedError as error:
+        say(f"{error}")
+        return 1
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        say("interrupted; nothing written")
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

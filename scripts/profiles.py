@@ -15,19 +15,27 @@ The CPU profiler's real rate tops out near 250 Hz, so a fast rung's profile
 of the canonical workload holds few samples: such a rung is profiled with
 more big-graph findings (--iterations) until it holds at least 1,000, and its
 summary says so.
+
+Both folders are checked to be writable before the first run; every file is
+written whole under a temporary name and renamed (the profiles by the rungs
+themselves, the summaries by havlak_tools/files.py). One measurement at a
+time per checkout (the lock `make variants` takes too).
 """
 
 import argparse
 import math
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from havlak_tools import files  # noqa: E402
 from havlak_tools.binaries import binary_path, find_rungs  # noqa: E402
+from compare import SUITE_ROOT, lock_path  # noqa: E402
 
 MIN_SAMPLES = 1000
 PROFILER_HZ = 250
@@ -64,13 +72,6 @@ def samples_in(text):
     if not match:
         raise ProfileError("google-pprof printed no sample count")
     return int(match.group(1))
-
-
-def atomic_write(path, text):
-    temporary = f"{path}.tmp.{os.getpid()}"
-    with open(temporary, "w") as out:
-        out.write(text)
-    os.replace(temporary, path)
 
 
 class RungProfiler:
@@ -127,7 +128,7 @@ class RungProfiler:
         cpu_command, samples = cpu
         binary = self.binary()
         svg = os.path.join(self.summaries, f"{self.rung}.cpu.svg")
-        atomic_write(svg, run(["google-pprof", "--svg", binary,
+        files.write_text(svg, run(["google-pprof", "--svg", binary,
                                self.cpu_profile]))
 
         def listing(title, command, entries=20):
@@ -180,16 +181,51 @@ class RungProfiler:
         text.append(listing("Top 20 by allocated space, cumulative", [
             "jeprof", "--text", "--cum", "--alloc_space",
             jemalloc_binary, self.jemalloc_profile]))
-        atomic_write(os.path.join(self.summaries, f"{self.rung}.md"),
+        files.write_text(os.path.join(self.summaries, f"{self.rung}.md"),
                      "".join(text).rstrip() + "\n")
         return samples
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def say(line):
+    print(f"profiles: {line}", file=sys.stderr, flush=True)
+
+
+def profile_all(args, rungs):
+    for folder in (args.out, args.summaries):
+        try:
+            files.check_writable(folder)
+            os.makedirs(folder, exist_ok=True)
+        except OSError as error:
+            say(f"cannot write {folder}: {error}; nothing profiled")
+            return 1
+    for rung in rungs:
+        profiler = RungProfiler(rung, args)
+        say(f"{rung}: CPU")
+        cpu = profiler.profile_cpu()
+        say(f"{rung}: heap (tcmalloc, jemalloc)")
+        heap = profiler.profile_heap("tcmalloc", profiler.heap_profile)
+        jemalloc = profiler.profile_heap(
+            "jemalloc", profiler.jemalloc_profile,
+            {"MALLOC_CONF": JEMALLOC_CONF})
+        samples = profiler.summarize(cpu, heap, jemalloc)
+        say(f"{rung}: {samples} CPU samples; summary in "
+            f"{args.summaries}/{rung}.md")
+    say(f"open one in pprof's web UI with `make pprof RUNG={rungs[-1]}`")
+    return 0
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--bin", default="build/bin")
-    parser.add_argument("--out", default="profiles")
-    parser.add_argument("--summaries", default="results/profiles")
+    parser.add_argument("--bin", default=os.path.join(SUITE_ROOT, "build",
+                                                      "bin"))
+    parser.add_argument("--out", default=os.path.join(SUITE_ROOT,
+                                                      "profiles"))
+    parser.add_argument("--summaries", default=os.path.join(
+        SUITE_ROOT, "results", "profiles"))
     parser.add_argument("--rungs", default=None,
                         help="comma-separated (default: every rung built)")
     parser.add_argument("--heap-scale", type=float, default=1,
@@ -198,31 +234,25 @@ def main(argv=None):
     rungs = args.rungs.split(",") if args.rungs else find_rungs(args.bin)
     if not rungs:
         parser.error(f"no rung binaries in {args.bin}: build first")
-    os.makedirs(args.out, exist_ok=True)
-    os.makedirs(args.summaries, exist_ok=True)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        for rung in rungs:
-            profiler = RungProfiler(rung, args)
-            print(f"profiles: {rung}: CPU", file=sys.stderr, flush=True)
-            cpu = profiler.profile_cpu()
-            print(f"profiles: {rung}: heap (tcmalloc, jemalloc)",
-                  file=sys.stderr, flush=True)
-            heap = profiler.profile_heap("tcmalloc", profiler.heap_profile)
-            jemalloc = profiler.profile_heap(
-                "jemalloc", profiler.jemalloc_profile,
-                {"MALLOC_CONF": JEMALLOC_CONF})
-            samples = profiler.summarize(cpu, heap, jemalloc)
-            print(f"profiles: {rung}: {samples} CPU samples; summary in "
-                  f"{args.summaries}/{rung}.md", file=sys.stderr, flush=True)
+        with files.MeasurementLock(lock_path(), "scripts/profiles.py"):
+            return profile_all(args, rungs)
+    except files.LockedError as error:
+        say(f"{error}")
+        return 1
     except ProfileError as error:
-        print(f"profiles: FAILED: {error}", file=sys.stderr)
+        say(f"FAILED: {error}")
+        return 1
+    except OSError as error:
+        say(f"FAILED: cannot write: {error}")
         return 1
     except KeyboardInterrupt:
-        print("\nprofiles: interrupted", file=sys.stderr)
+        print("", file=sys.stderr)
+        say("interrupted")
         return 130
-    print(f"profiles: open one in pprof's web UI with "
-          f"`make pprof RUNG={rungs[-1]}`", file=sys.stderr)
-    return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ import os
 import statistics
 
 from .files import write_json, write_text
-from .runner import run_rung
+from .runner import Expectation, default_timeout, run_rung
 
 # (scale, findings): --scale=0.4 is 10 trees of 40 outer loops, 100,813
 # blocks; --scale=40 is 10 trees of 4,000, 10,080,013 blocks. Both find
@@ -18,8 +18,10 @@ RUNS = 3
 def write(folder, binary, rung, progress):
     rows = []
     for scale, iterations in SCALES:
-        runs = [run_rung([binary, "--json", f"--scale={scale:g}",
-                          f"--iterations={iterations}"])
+        runs = [run_rung([binary, "--json", f"--scale={scale!r}",
+                          f"--iterations={iterations}"],
+                         Expectation(rung, "glibc", scale, iterations),
+                         default_timeout(scale, iterations))
                 for _ in range(RUNS)]
         blocks = runs[0].record.blocks
         per_finding = statistics.median(
