@@ -38,6 +38,8 @@ class ScriptTestCase(unittest.TestCase):
                 status = main(list(argv))
             except SystemExit as exit:
                 status = exit.code
+            except KeyboardInterrupt:
+                status = "KeyboardInterrupt escaped"
         self.assertNotIn("Traceback", stderr.getvalue())
         return status, stderr.getvalue()
 

@@ -51,6 +51,8 @@ class CompareTestCase(unittest.TestCase):
                                                 *more))
             except SystemExit as exit:
                 status = exit.code
+            except KeyboardInterrupt:
+                status = "KeyboardInterrupt escaped"
         return status, stdout.getvalue(), stderr.getvalue()
 
     def leftovers(self, parent):
