@@ -2,7 +2,7 @@
 # (scripts/install-deps.sh), configures with CMake (Release, -O2) and builds.
 #
 #   make variants   build every rung and run it with every allocator on the
-#                   canonical workload; results in results/<date>-<host>/
+#                   canonical workload; results in a new results/<date>-<host>[-N]/
 #                   (QUICK=1: a reduced workload, under a minute)
 #   make bench      Google Benchmark: one loop finding of every rung on
 #                   graphs of 1,012 to 4,032,013 blocks, into the same folder

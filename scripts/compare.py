@@ -298,6 +298,11 @@ def measure_and_write(args, argv):
         environment.collect(["scripts/compare.py"] + argv, some_record,
                             versions, source, busy),
         config, measurements, allocations)
+    # The runs go to disk before anything else, the terminal included.
+    try:
+        folder, failure = write_folder(args, built), None
+    except OSError as error:
+        folder, failure = None, error
     workload_text = ("canonical workload" if args.scale is None
                      else f"--scale={args.scale:g}, not the canonical "
                           "workload")
@@ -308,17 +313,15 @@ def measure_and_write(args, argv):
     if busy["warning"]:
         print(f"\nWARNING: {busy['warning']}.")
         say(f"WARNING: {busy['warning']}")
-    try:
-        folder = write_folder(args, built)
-    except OSError as error:
+    if failure is not None:
         try:
             saved = files.save_raw(args.out, "results.json",
                                    json.dumps(built, indent=2) + "\n")
         except OSError as second:
-            say(f"cannot write {args.out} ({error}) nor save the runs "
+            say(f"cannot write {args.out} ({failure}) nor save the runs "
                 f"anywhere ({second}); nothing written")
             return 1
-        say(f"cannot write {args.out} ({error}); the runs are saved in "
+        say(f"cannot write {args.out} ({failure}); the runs are saved in "
             f"{saved}/results.json (`python3 scripts/compare.py --rewrite "
             f"{saved}` writes the tables and plots there)")
         return 1

@@ -93,6 +93,13 @@ def check_writable(folder):
     existing = os.path.isdir(folder)
     parent = folder if existing else (os.path.dirname(
         os.path.abspath(folder)))
+    # The nearest existing ancestor must be a folder, or makedirs says only
+    # "File exists".
+    ancestor = parent
+    while not os.path.lexists(ancestor):
+        ancestor = os.path.dirname(ancestor)
+    if not os.path.isdir(ancestor):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", ancestor)
     os.makedirs(parent, exist_ok=True)
     probe = os.path.join(parent, f".havlak-probe.tmp.{os.getpid()}")
     try:

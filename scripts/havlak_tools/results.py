@@ -244,11 +244,17 @@ def _markdown(results, has_plots, bench_present):
         lines += ["", "## Benchmarks", "",
                   "Google Benchmark's loop finding on graphs from 1,012 to "
                   "4,032,013 blocks: [bench.md](bench.md)."]
-    lines += ["", "## Reproduce", "",
-              f"    git checkout {env.get('commit')}",
-              "    make variants", "",
-              "on a Debian 12 machine like the one above (see "
-              "`results/README.md`).", ""]
+    commit = str(env.get("commit"))
+    if all(c in "0123456789abcdef" for c in commit) and len(commit) >= 7:
+        lines += ["", "## Reproduce", "",
+                  f"    git checkout {commit}",
+                  "    make variants", "",
+                  "on a Debian 12 machine like the one above (see "
+                  "`results/README.md`).", ""]
+    else:
+        lines += ["", "## Reproduce", "",
+                  f"No commit to check out ({commit}): the suite these runs "
+                  "came from cannot be named. Not for citing.", ""]
     return "\n".join(lines)
 
 
