@@ -45,10 +45,14 @@ class PprofTest(unittest.TestCase):
                       PROFILES=os.path.join(self.tmp, "profiles"),
                       PORT=str(self.free_port()))
         values.update(variables)
+        # Not the settings of a make that runs these tests (make test).
+        environment = {key: value for key, value in os.environ.items()
+                       if key not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL",
+                                      "MAKEOVERRIDES")}
         return subprocess.run(
             ["make", "-s", "-C", SUITE_ROOT, "-o", "deps", "pprof"]
             + [f"{key}={value}" for key, value in values.items()],
-            capture_output=True, text=True, timeout=60)
+            capture_output=True, text=True, timeout=60, env=environment)
 
     def free_port(self):
         with socket.socket() as probe:
