@@ -115,7 +115,15 @@ def measure(args, folder):
             scaling.write(folder, binary_path(args.bin, args.rungs[-1]),
                           args.rungs[-1], say)
     except (instructions.InstructionsError, RunError) as error:
-        say(f"FAILED: {error}; nothing written")
+        # The benchmark itself took most of the time: keep its output.
+        try:
+            with open(os.path.join(folder, "bench.json")) as text:
+                saved = files.save_raw(args.out, "bench.json", text.read())
+        except OSError:
+            say(f"FAILED: {error}; nothing written")
+        else:
+            say(f"FAILED: {error}; the benchmark's output is saved in "
+                f"{saved}/bench.json, nothing else written")
         return 1
     shown = " ".join(["build/bin/havlak_bench"] + command[1:-2]
                      + ["--benchmark_out=bench.json",

@@ -80,6 +80,22 @@ class BenchScriptTest(ScriptTestCase):
         self.assertEqual(os.listdir(os.path.dirname(self.out)),
                          [os.path.basename(saved)])
 
+    def test_a_failed_scaling_run_keeps_the_benchmark(self):
+        def failing_scaling(folder, binary, rung, progress):
+            raise bench_script.RunError("havlak2 exited with status 4")
+
+        with mock.patch.object(bench_script.scaling, "write",
+                               failing_scaling):
+            status, stderr = self.call(
+                bench_script.main, "--bin", self.bin, "--out", self.out,
+                "--no-instructions")
+        self.assertEqual(status, 1)
+        line = stderr.strip().splitlines()[-1]
+        self.assertIn("status 4", line)
+        saved = line.split("saved in ")[1].split("/bench.json")[0]
+        self.assertTrue(os.path.isfile(os.path.join(saved, "bench.json")))
+        self.assertFalse(os.path.exists(self.out))
+
     def test_ctrl_c_leaves_nothing(self):
         def interrupted(folder, runs, command):
             raise KeyboardInterrupt
