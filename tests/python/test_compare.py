@@ -156,15 +156,16 @@ class FolderTest(CompareTestCase):
                 process = subprocess.Popen(
                     [sys.executable, os.path.join(SCRIPTS, "compare.py"),
                      *self.argv("--out", out)],
-                    env=dict(os.environ, FAKE_PIDFILE=pidfile,
+                    env=dict(os.environ, FAKE_PIDFILE_havlak2=pidfile,
                              FAKE_SLEEP_havlak2="30"),
                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                     text=True)
                 deadline = time.monotonic() + 20
-                while (len(fake_rungs.pids(pidfile)) < 2
+                while (not fake_rungs.pids(pidfile)
                        and time.monotonic() < deadline):
                     time.sleep(0.02)
-                sleeping = fake_rungs.pids(pidfile)[-1]
+                sleeping, = fake_rungs.pids(pidfile)
+                self.assertTrue(fake_rungs.alive(sleeping))
                 self.addCleanup(lambda pid=sleeping: fake_rungs.alive(pid)
                                 and os.kill(pid, signal.SIGKILL))
                 process.send_signal(signum)
