@@ -1,0 +1,10 @@
+// Package conformance holds the Go rungs' end-to-end tests: each Go rung
+// binary against the C++ rungs' binaries, through the command line and CFG
+// files, as ctest runs them (go/CMakeLists.txt). Without HAVLAK_BIN_DIR
+// (the folder of both languages' binaries) the tests skip themselves.
+//
+//	HAVLAK_BIN_DIR=build/bin HAVLAK_GO_RUNG=go-havlak3 go test ./conformance
+//
+// HAVLAK_GO_RUNG names the Go rung under test (default: every go-havlakN in
+// the folder); HAVLAK_RANDOM_CFGS the number of random CFGs (default 1000).
+package conformance
