@@ -26,7 +26,7 @@ import time
 
 
 class LockedError(RuntimeError):
-    """Another measurement holds the lock."""
+    """Another measurement holds the lock, or it cannot be taken."""
 
 
 def _replaceable(path):
@@ -201,8 +201,13 @@ class MeasurementLock:
         self.descriptor = None
 
     def __enter__(self):
-        os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            os.makedirs(os.path.dirname(os.path.abspath(self.path)),
+                        exist_ok=True)
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise LockedError(f"cannot take the measurement lock "
+                              f"{self.path}: {error}") from None
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
