@@ -40,7 +40,7 @@
 
 #include "havlak/all_rungs.h"
 #include "havlak/allocator.h"
-#include "havlak/atomic_file.h"
+#include "havlak/output_file.h"
 #include "havlak/cfg_file.h"
 #include "havlak/edge_list.h"
 #include "havlak/large_stack.h"
@@ -209,7 +209,7 @@ void ReadCfgFileBenchmark(benchmark::State& state, WorkloadSpec shape) {
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() /
       ("havlak_bench." + std::to_string(::getpid()) + ".cfg");
-  if (const std::string error = WriteFileAtomically(path.string(), text);
+  if (const std::string error = WriteOutputFile(path.string(), text);
       !error.empty()) {
     state.SkipWithError(error.c_str());
     return;

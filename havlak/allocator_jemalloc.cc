@@ -11,12 +11,12 @@
 #include <string>
 
 #include "havlak/allocator.h"
-#include "havlak/atomic_file.h"
+#include "havlak/memory_file.h"
 
 namespace havlak {
 namespace {
 
-std::string heap_profile_path;
+bool started = false;
 
 bool ProfilingEnabled() {
   bool enabled = false;
@@ -37,24 +37,29 @@ std::string AllocatorVersion() {
 
 bool CanProfileHeap() { return ProfilingEnabled(); }
 
-// Profiling has been on since the program started; this only names the file.
-std::string StartHeapProfile(const std::string& path) {
+// Profiling has been on since the program started: nothing to begin.
+std::string StartHeapProfile() {
   if (!ProfilingEnabled()) {
     return "jemalloc heap profiles need profiling switched on when the "
            "program starts: MALLOC_CONF=prof:true,prof_accum:true";
   }
-  heap_profile_path = path;
+  started = true;
   return "";
 }
 
-std::string WriteHeapProfile() {
-  if (heap_profile_path.empty()) return "no heap profile was started";
-  const std::string temporary = TemporaryPathFor(heap_profile_path);
-  const char* name = temporary.c_str();
-  if (mallctl("prof.dump", nullptr, nullptr, &name, sizeof(name)) != 0) {
-    return "jemalloc could not write " + heap_profile_path;
+// jemalloc dumps only to a file name: a file in memory, read back.
+std::string TakeHeapProfile(std::string* profile) {
+  if (!started) return "no heap profile was started";
+  started = false;
+  MemoryFile dump;
+  if (std::string error = dump.Create("jemalloc-heap"); !error.empty()) {
+    return error;
   }
-  return CommitTemporaryFile(temporary, heap_profile_path);
+  const char* name = dump.path().c_str();
+  if (mallctl("prof.dump", nullptr, nullptr, &name, sizeof(name)) != 0) {
+    return "jemalloc could not dump its heap profile";
+  }
+  return dump.ReadAll(profile);
 }
 
 }  // namespace havlak

@@ -3,6 +3,7 @@
 // only when asked, never together with the CPU profiler.
 #include <gperftools/heap-profiler.h>
 #include <gperftools/tcmalloc.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -10,15 +11,24 @@
 #include <system_error>
 
 #include "havlak/allocator.h"
-#include "havlak/atomic_file.h"
+#include "havlak/removed_on_signal.h"
 
 namespace havlak {
 namespace {
 
-std::string heap_profile_path;
-// tcmalloc also dumps on its own every HEAP_PROFILE_ALLOCATION_INTERVAL
-// bytes; those interim dumps go here and are removed.
+// tcmalloc also dumps on its own, every HEAP_PROFILE_ALLOCATION_INTERVAL
+// bytes allocated and HEAP_PROFILE_INUSE_INTERVAL bytes more in use. Those
+// interim dumps go to a folder of their own in the temporary directory,
+// removed when the profile is taken, or by a signal that ends the run.
 std::filesystem::path interim_dumps;
+std::unique_ptr<RemovedOnSignal> interim_dumps_guard;
+
+void RemoveInterimDumps() {
+  std::error_code ignored;
+  if (!interim_dumps.empty()) std::filesystem::remove_all(interim_dumps, ignored);
+  interim_dumps_guard.reset();
+  interim_dumps.clear();
+}
 
 }  // namespace
 
@@ -32,13 +42,18 @@ std::string AllocatorVersion() {
 
 bool CanProfileHeap() { return true; }
 
-std::string StartHeapProfile(const std::string& path) {
-  std::string directory = TemporaryPathFor(path) + ".XXXXXX";
-  if (mkdtemp(directory.data()) == nullptr) {
-    return "cannot create a directory next to " + path;
+std::string StartHeapProfile() {
+  std::error_code error;
+  std::string folder =
+      (std::filesystem::temp_directory_path(error) / "havlak-heap-XXXXXX")
+          .string();
+  if (error || mkdtemp(folder.data()) == nullptr) {
+    return "cannot create a folder for tcmalloc's interim dumps in the "
+           "temporary directory (TMPDIR)";
   }
-  heap_profile_path = path;
-  interim_dumps = directory;
+  interim_dumps = folder;
+  interim_dumps_guard =
+      std::make_unique<RemovedOnSignal>(folder, RemovedOnSignal::kFolder);
   // Walking the stack with libgcc's unwinder roughly halves the profiler's
   // cost; an explicit setting in the environment wins.
   setenv("TCMALLOC_STACKTRACE_METHOD", "libgcc", /*overwrite=*/0);
@@ -46,14 +61,15 @@ std::string StartHeapProfile(const std::string& path) {
   return "";
 }
 
-std::string WriteHeapProfile() {
+std::string TakeHeapProfile(std::string* profile) {
   if (!IsHeapProfilerRunning()) return "no heap profile was started";
-  const std::unique_ptr<char, decltype(&std::free)> profile(GetHeapProfile(),
-                                                            &std::free);
+  const std::unique_ptr<char, decltype(&std::free)> taken(GetHeapProfile(),
+                                                          &std::free);
   HeapProfilerStop();
-  std::error_code ignored;
-  std::filesystem::remove_all(interim_dumps, ignored);
-  return WriteFileAtomically(heap_profile_path, profile.get());
+  RemoveInterimDumps();
+  if (taken == nullptr) return "tcmalloc gave no heap profile";
+  *profile = taken.get();
+  return "";
 }
 
 }  // namespace havlak

@@ -1,23 +1,28 @@
 #include "havlak/cfg_file.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
+#include <utility>
+
+#include "havlak/text_format.h"
 
 namespace havlak {
 namespace {
 
 constexpr std::uint64_t kMaxId = 4294967295;
-
-struct Line {
-  // A line's content, comment and surrounding space removed.
-  std::vector<std::string_view> tokens;
-};
+// Editors on some systems start UTF-8 files with it; it is not content.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+constexpr std::size_t kReadBytes = std::size_t{1} << 18;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
 
 std::string Excerpt(std::string_view text) {
   constexpr std::size_t kShown = 40;
@@ -25,46 +30,26 @@ std::string Excerpt(std::string_view text) {
                                : std::string(text.substr(0, kShown)) + "...";
 }
 
-// One input line, checked byte by byte, split into at most 4 tokens;
-// returns "" or what is wrong.
-std::string SplitLine(std::string_view text, Line& line) {
-  line.tokens.clear();
-  if (const std::size_t hash = text.find('#'); hash != text.npos) {
-    text = text.substr(0, hash);
-  }
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && !IsSpace(text[i])) || c == 0x7f) {
-      char message[64];
-      std::snprintf(message, sizeof(message),
-                    "byte 0x%02x: this is not a text CFG", c);
-      return message;
-    }
-    if (IsSpace(text[i])) {
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    while (i < text.size() && !IsSpace(text[i]) &&
-           static_cast<unsigned char>(text[i]) >= 0x20) {
-      ++i;
-    }
-    if (line.tokens.size() == 3) return "too many fields";
-    line.tokens.push_back(text.substr(start, i - start));
-  }
-  return "";
+std::string BadByte(unsigned char c) {
+  char message[64];
+  std::snprintf(message, sizeof(message),
+                "byte 0x%02x: this is not a text CFG", c);
+  return message;
 }
 
-// A block id, or an error message.
+std::string At(std::string_view name, std::size_t line) {
+  return std::string(name) + ":" + std::to_string(line) + ": ";
+}
+
+// A block id, or nothing (and the message in `error`).
 std::optional<std::uint32_t> ParseId(std::string_view token,
                                      std::string* error) {
   std::uint64_t value = 0;
-  const bool digits =
-      !token.empty() && token.size() <= 10 &&
-      token.find_first_not_of("0123456789") == token.npos;
-  if (digits) {
-    std::from_chars(token.data(), token.data() + token.size(), value);
+  bool digits = !token.empty() && token.size() <= 10;
+  for (std::size_t i = 0; digits && i < token.size(); ++i) {
+    const unsigned digit = static_cast<unsigned char>(token[i]) - '0';
+    digits = digit <= 9;
+    value = value * 10 + digit;
   }
   if (!digits || value > kMaxId) {
     *error = "'" + Excerpt(token) +
@@ -72,10 +57,6 @@ std::optional<std::uint32_t> ParseId(std::string_view token,
     return std::nullopt;
   }
   return static_cast<std::uint32_t>(value);
-}
-
-std::string At(std::string_view name, std::size_t line) {
-  return std::string(name) + ":" + std::to_string(line) + ": ";
 }
 
 // Dense block numbers for ids, in order of first mention. A vector when the
@@ -91,7 +72,8 @@ class DenseNumbers {
   }
 
   int Number(std::uint32_t id, std::vector<std::uint32_t>& ids) {
-    int& slot = use_vector_ ? vector_[id] : map_.try_emplace(id, -1).first->second;
+    int& slot =
+        use_vector_ ? vector_[id] : map_.try_emplace(id, -1).first->second;
     if (slot == -1) {
       slot = static_cast<int>(ids.size());
       ids.push_back(id);
@@ -105,97 +87,195 @@ class DenseNumbers {
   std::unordered_map<std::uint32_t, int> map_;
 };
 
-}  // namespace
+// The reader, fed the input a part at a time. Each line is checked and
+// parsed as soon as it is complete, and at most one line (4096 bytes) is
+// kept between parts, so a bad input fails at its first bad line and memory
+// follows what the lines name, not the size of the input.
+class CfgParser {
+ public:
+  explicit CfgParser(std::string_view name) : name_(name) {}
 
-CfgReadResult ParseCfg(std::string_view text, std::string_view name) {
-  CfgReadResult result;
-  const auto fail = [&](std::string message) {
-    result.error = std::move(message);
-    return result;
-  };
-  // What the lines name, in order: an edge, or a 'block' line (to == -1).
-  struct Mention {
+  // The next part of the input; false once it is known to be bad.
+  bool Feed(std::string_view bytes);
+  // The end of the input: the graph, or the first error.
+  CfgReadResult Finish() &&;
+
+ private:
+  struct Edge32 {
     std::uint32_t from;
-    std::int64_t to;
+    std::uint32_t to;
   };
-  std::vector<Mention> mentions;
-  std::optional<std::uint32_t> start;
-  std::size_t start_line = 0;
-  std::uint64_t max_id = 0;
-  bool any_content = false;
-  Line line;
-  std::size_t line_number = 0;
-  for (std::size_t position = 0; position < text.size();) {
-    ++line_number;
-    std::size_t end = text.find('\n', position);
-    if (end == text.npos) end = text.size();
-    const std::string_view content = text.substr(position, end - position);
-    position = end + 1;
-    if (content.size() > kMaxCfgLineBytes) {
-      return fail(At(name, line_number) + "line longer than " +
-                  std::to_string(kMaxCfgLineBytes) + " bytes");
+
+  bool Fail(std::string message) {
+    error_ = At(name_, line_number_) + message;
+    return false;
+  }
+  bool Line(std::string_view content);
+  bool TooLong(std::string_view content);
+
+  std::string name_;
+  std::string partial_;  // a line the next part continues
+  std::string error_;
+  std::size_t line_number_ = 0;
+  // What the lines name, in order: edges, and 'block' lines, which come
+  // before the edge at the same index.
+  std::vector<Edge32> edges_;
+  std::vector<std::pair<std::size_t, std::uint32_t>> blocks_;
+  std::optional<std::uint32_t> start_;
+  std::size_t start_line_ = 0;
+  std::uint64_t max_id_ = 0;
+  bool any_content_ = false;
+};
+
+bool CfgParser::Feed(std::string_view bytes) {
+  if (!error_.empty()) return false;
+  while (!bytes.empty()) {
+    const void* newline = std::memchr(bytes.data(), '\n', bytes.size());
+    const std::size_t length =
+        newline == nullptr
+            ? bytes.size()
+            : static_cast<std::size_t>(static_cast<const char*>(newline) -
+                                       bytes.data());
+    std::string_view content = bytes.substr(0, length);
+    if (newline == nullptr || !partial_.empty()) {
+      // Keep one byte past the limit: enough to tell the line is too long.
+      const std::size_t room = kMaxCfgLineBytes + 1 - partial_.size();
+      partial_.append(content.substr(0, room));
+      if (partial_.size() > kMaxCfgLineBytes) return TooLong(partial_);
+      if (newline == nullptr) return true;
+      content = partial_;
     }
-    if (std::string error = SplitLine(content, line); !error.empty()) {
-      return fail(At(name, line_number) + error);
+    bytes.remove_prefix(std::min(bytes.size(), length + 1));
+    if (content.size() > kMaxCfgLineBytes) return TooLong(content);
+    if (!Line(content)) return false;
+    partial_.clear();
+  }
+  return true;
+}
+
+// A byte that is not text says more than the length: /dev/zero is "byte
+// 0x00", not "line longer than 4096 bytes".
+bool CfgParser::TooLong(std::string_view content) {
+  ++line_number_;
+  content = content.substr(0, kMaxCfgLineBytes + 1);
+  const std::size_t hash = content.find('#');
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(content[i]);
+    if (c == 0 || (i < hash && IsControl(c) && !IsSpace(content[i]))) {
+      return Fail(BadByte(c));
     }
-    if (line.tokens.empty()) continue;
-    any_content = true;
-    std::string error;
-    const std::string_view first = line.tokens[0];
-    if ((first == "start" || first == "block") && line.tokens.size() == 2) {
-      const std::optional<std::uint32_t> id = ParseId(line.tokens[1], &error);
-      if (!id) return fail(At(name, line_number) + error);
-      max_id = std::max<std::uint64_t>(max_id, *id);
-      if (first == "block") {
-        mentions.push_back({*id, -1});
-      } else if (start) {
-        return fail(At(name, line_number) +
-                    "a second start block (the first is on line " +
-                    std::to_string(start_line) + ")");
-      } else {
-        start = *id;
-        start_line = line_number;
+  }
+  return Fail("line longer than " + std::to_string(kMaxCfgLineBytes) +
+              " bytes");
+}
+
+bool CfgParser::Line(std::string_view content) {
+  ++line_number_;
+  if (line_number_ == 1 && content.starts_with(kByteOrderMark)) {
+    content.remove_prefix(kByteOrderMark.size());
+  }
+  // Split into at most 3 fields, up to a comment. Control bytes are refused
+  // before the comment, and NUL anywhere.
+  std::string_view tokens[3];
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < content.size();) {
+    const char c = content[i];
+    if (c == '#') {
+      if (std::memchr(content.data() + i, '\0', content.size() - i)) {
+        return Fail(BadByte(0));
       }
+      break;
+    }
+    if (IsSpace(c)) {
+      ++i;
       continue;
     }
-    if (line.tokens.size() != 2) {
-      return fail(At(name, line_number) +
-                  "expected an edge 'FROM TO', 'start ID' or 'block ID', "
-                  "got '" +
-                  Excerpt(content) + "'");
+    if (IsControl(static_cast<unsigned char>(c))) {
+      return Fail(BadByte(static_cast<unsigned char>(c)));
     }
-    const std::optional<std::uint32_t> from = ParseId(line.tokens[0], &error);
-    if (!from) return fail(At(name, line_number) + error);
-    const std::optional<std::uint32_t> to = ParseId(line.tokens[1], &error);
-    if (!to) return fail(At(name, line_number) + error);
-    max_id = std::max<std::uint64_t>(max_id, std::max(*from, *to));
-    mentions.push_back({*from, *to});
+    const std::size_t begin = i;
+    while (i < content.size() && !IsSpace(content[i]) && content[i] != '#' &&
+           !IsControl(static_cast<unsigned char>(content[i]))) {
+      ++i;
+    }
+    if (count == 3) return Fail("too many fields");
+    tokens[count++] = content.substr(begin, i - begin);
   }
-  if (!start) {
-    return fail(std::string(name) +
-                (any_content ? ": no start block: a 'start ID' line is missing"
-                             : ": empty: no start block and no edges"));
+  if (count == 0) return true;
+  any_content_ = true;
+  std::string error;
+  if (count == 2 && (tokens[0] == "start" || tokens[0] == "block")) {
+    const std::optional<std::uint32_t> id = ParseId(tokens[1], &error);
+    if (!id) return Fail(error);
+    max_id_ = std::max<std::uint64_t>(max_id_, *id);
+    if (tokens[0] == "block") {
+      blocks_.emplace_back(edges_.size(), *id);
+    } else if (start_) {
+      return Fail("a second start block (the first is on line " +
+                  std::to_string(start_line_) + ")");
+    } else {
+      start_ = *id;
+      start_line_ = line_number_;
+    }
+    return true;
+  }
+  if (count != 2) {
+    return Fail(
+        "expected an edge 'FROM TO', 'start ID' or 'block ID', got '" +
+        Excerpt(content) + "'");
+  }
+  const std::optional<std::uint32_t> from = ParseId(tokens[0], &error);
+  if (!from) return Fail(error);
+  const std::optional<std::uint32_t> to = ParseId(tokens[1], &error);
+  if (!to) return Fail(error);
+  max_id_ = std::max<std::uint64_t>(max_id_, std::max(*from, *to));
+  edges_.push_back({*from, *to});
+  return true;
+}
+
+CfgReadResult CfgParser::Finish() && {
+  CfgReadResult result;
+  if (error_.empty() && !partial_.empty()) {
+    Line(partial_);  // the last line, without a newline
+  }
+  if (!error_.empty()) {
+    result.error = std::move(error_);
+    return result;
+  }
+  if (!start_) {
+    result.error =
+        name_ + (any_content_ ? ": no start block: a 'start ID' line is "
+                                "missing"
+                              : ": empty: no start block and no edges");
+    return result;
   }
 
   CfgFile file;
-  DenseNumbers numbers(std::max<std::uint64_t>(max_id, *start),
-                       mentions.size());
-  numbers.Number(*start, file.ids);  // the start is block 0
-  file.graph.edges.reserve(mentions.size());
+  const std::uint32_t start = *start_;
+  DenseNumbers numbers(std::max<std::uint64_t>(max_id_, start),
+                       edges_.size() + blocks_.size());
+  numbers.Number(start, file.ids);  // the start is block 0
+  file.graph.edges.reserve(edges_.size());
   bool start_named = false;
-  for (const Mention& mention : mentions) {
-    start_named = start_named || mention.from == *start || mention.to == *start;
-    const int from = numbers.Number(mention.from, file.ids);
-    if (mention.to >= 0) {
-      const int to =
-          numbers.Number(static_cast<std::uint32_t>(mention.to), file.ids);
-      file.graph.edges.push_back({from, to});
+  auto block_line = blocks_.begin();
+  for (std::size_t i = 0; i <= edges_.size(); ++i) {
+    for (; block_line != blocks_.end() && block_line->first == i;
+         ++block_line) {
+      start_named = start_named || block_line->second == start;
+      numbers.Number(block_line->second, file.ids);
     }
+    if (i == edges_.size()) break;
+    const Edge32 edge = edges_[i];
+    start_named = start_named || edge.from == start || edge.to == start;
+    const int from = numbers.Number(edge.from, file.ids);
+    const int to = numbers.Number(edge.to, file.ids);
+    file.graph.edges.push_back({from, to});
   }
   if (!start_named) {
-    return fail(At(name, start_line) + "start block " +
-                std::to_string(*start) +
-                " is not in the graph: no edge or 'block' line names it");
+    result.error = At(name_, start_line_) + "start block " +
+                   std::to_string(start) +
+                   " is not in the graph: no edge or 'block' line names it";
+    return result;
   }
   file.graph.num_blocks = static_cast<BlockId>(file.ids.size());
   file.graph.start = 0;
@@ -203,26 +283,49 @@ CfgReadResult ParseCfg(std::string_view text, std::string_view name) {
   return result;
 }
 
+// Started with standard input closed (`<&-`), a process gives fd 0 to the
+// first file it opens, and libraries open some before main (libunwind's
+// pipe): reading fd 0 would read theirs. A descriptor inherited across exec
+// never has FD_CLOEXEC set, and theirs have: so fd 0 with it set is not
+// standard input.
+bool StandardInputIsOpen() {
+  const int flags = fcntl(STDIN_FILENO, F_GETFD);
+  return flags >= 0 && (flags & FD_CLOEXEC) == 0;
+}
+
+}  // namespace
+
+CfgReadResult ParseCfg(std::string_view text, std::string_view name) {
+  CfgParser parser(name);
+  parser.Feed(text);
+  return std::move(parser).Finish();
+}
+
 CfgReadResult ReadCfgFile(const std::string& path) {
   const bool standard_input = path == "-";
-  const std::string name = standard_input ? "<stdin>" : path;
-  std::FILE* input = standard_input ? stdin : std::fopen(path.c_str(), "rb");
-  if (input == nullptr) {
-    return {std::nullopt, "cannot read " + name + ": " + std::strerror(errno)};
+  const std::string name = standard_input ? "<stdin>" : PrintableName(path);
+  const auto cannot_read = [&name](const std::string& why) {
+    return CfgReadResult{std::nullopt, "cannot read " + name + ": " + why};
+  };
+  if (standard_input && !StandardInputIsOpen()) {
+    return cannot_read("standard input is closed");
   }
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof(buffer), input)) > 0) {
-    text.append(buffer, read);
+  const int fd =
+      standard_input ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return cannot_read(std::strerror(errno));
+  CfgParser parser(name);
+  const std::unique_ptr<char[]> buffer(new char[kReadBytes]);
+  int error = 0;
+  while (true) {
+    const ssize_t read = ::read(fd, buffer.get(), kReadBytes);
+    if (read < 0 && errno == EINTR) continue;
+    if (read < 0) error = errno;
+    if (read <= 0) break;
+    if (!parser.Feed({buffer.get(), static_cast<std::size_t>(read)})) break;
   }
-  const bool failed = std::ferror(input) != 0;
-  const int error = errno;
-  if (!standard_input) std::fclose(input);
-  if (failed) {
-    return {std::nullopt, "cannot read " + name + ": " + std::strerror(error)};
-  }
-  return ParseCfg(text, name);
+  if (!standard_input) close(fd);
+  if (error != 0) return cannot_read(std::strerror(error));
+  return std::move(parser).Finish();
 }
 
 std::string FormatCfg(const EdgeList& graph,

@@ -14,8 +14,13 @@
 // blocks densely, 0..N-1, the start block first and the others in the order
 // they are first named, and keeps their ids for printing. Edges keep their
 // order: a block's successors are searched in the order its edges appear.
-// Blank lines and surrounding spaces are ignored; lines are at most 4096
-// bytes.
+// Blank lines, surrounding spaces and a UTF-8 byte-order mark at the start
+// are ignored; lines are at most 4096 bytes, and a NUL byte is refused
+// anywhere, comments included.
+//
+// The reader streams: each line is checked as soon as it is read, so a bad
+// input (/dev/zero, /dev/urandom, a binary) fails at its first line, and
+// memory follows the graph, not the size of the file.
 //
 // Example:
 //   const CfgReadResult read = ReadCfgFile("loops.cfg");
@@ -49,7 +54,8 @@ struct CfgReadResult {
 
 // Parses `text`, named `name` in errors.
 CfgReadResult ParseCfg(std::string_view text, std::string_view name);
-// Reads and parses the file at `path`; "-" is standard input.
+// Reads and parses the file at `path`; "-" is standard input. The path
+// is named in errors with control bytes escaped (text_format.h).
 CfgReadResult ReadCfgFile(const std::string& path);
 
 // The file for `graph`, whose block b has id `ids[b]` (or b itself when

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <vector>
 
+#include "havlak/text_format.h"
+
 namespace havlak {
 namespace {
 
@@ -50,7 +52,7 @@ struct Flag {
 };
 
 std::string Quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
+  return "'" + PrintableName(text) + "'";
 }
 
 const std::vector<Flag>& Flags() {
@@ -166,8 +168,15 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
       return parsed;
     }
     const std::string flag_name = "--" + std::string(name);
+    if (parsed.options.given.contains(flag->name)) {
+      parsed.error = flag_name + ": given more than once";
+      return parsed;
+    }
     if (flag->takes_value && !value) {
-      if (i + 1 == args.size()) {
+      // "--cfg --json" is a forgotten value, not a file named --json
+      // (--cfg=--json still is).
+      if (i + 1 == args.size() ||
+          std::string_view(args[i + 1]).starts_with("--")) {
         parsed.error = flag_name + " needs a value";
         return parsed;
       }
@@ -217,9 +226,14 @@ std::string UsageText(std::string_view program, std::string_view summary) {
     }
     out << '\n';
   }
-  out << "\nExit status: 0 the run finished and its loop counts are right;\n"
+  out << "\nFILE may be '-' (standard input for --cfg, standard output for\n"
+      << "--dump-cfg). A regular file is replaced whole, once complete; a\n"
+      << "symbolic link's target is; a device or FIFO is written in place.\n"
+      << "\nExit status: 0 the run finished and its loop counts are right;\n"
       << "1 a loop count is wrong; 2 a bad command line or CFG file; 3 a\n"
-      << "file could not be written or the profiler failed.\n";
+      << "file could not be written or the profiler failed; 4 a resource\n"
+      << "limit: no memory, or no stack for a recursive rung on a graph\n"
+      << "this large.\n";
   return out.str();
 }
 

@@ -2,10 +2,6 @@
 
 #include <gperftools/profiler.h>
 
-#include <cstdio>
-
-#include "havlak/atomic_file.h"
-
 namespace havlak {
 
 bool CpuProfile::StartedByEnvironment() {
@@ -15,20 +11,27 @@ bool CpuProfile::StartedByEnvironment() {
 }
 
 std::string CpuProfile::Start(const std::string& path) {
-  temporary_ = TemporaryPathFor(path);
-  if (ProfilerStart(temporary_.c_str()) == 0) {
-    return "cannot start the CPU profiler writing to " + path;
+  if (std::string error = out_.Open(path); !error.empty()) return error;
+  if (std::string error = profile_.Create("cpu-profile"); !error.empty()) {
+    return error;
   }
-  path_ = path;
+  if (ProfilerStart(profile_.path().c_str()) == 0) {
+    return "cannot start the CPU profiler";
+  }
+  running_ = true;
   return "";
 }
 
 std::string CpuProfile::Stop() {
-  if (!running()) return "";
+  if (!running_) return "";
+  running_ = false;
   ProfilerStop();
-  const std::string path = path_;
-  path_.clear();
-  return CommitTemporaryFile(temporary_, path);
+  std::string bytes;
+  if (std::string error = profile_.ReadAll(&bytes); !error.empty()) {
+    return error;
+  }
+  if (std::string error = out_.Write(bytes); !error.empty()) return error;
+  return out_.Commit();
 }
 
 }  // namespace havlak

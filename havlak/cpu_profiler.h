@@ -4,26 +4,35 @@
 // The gperftools CPU profiler, started and stopped in code: Debian links
 // with --as-needed, so a binary that never calls ProfilerStart drops
 // libprofiler and CPUPROFILE= would silently write nothing.
+//
+// The profiler writes into memory (memory_file.h), never to the disk: it
+// aborts the process when a write fails. Stop() writes the profile to its
+// path with OutputFile, which was opened by Start(): a path that cannot be
+// written fails before the run, not after it.
 
 #include <string>
+
+#include "havlak/memory_file.h"
+#include "havlak/output_file.h"
 
 namespace havlak {
 
 class CpuProfile {
  public:
-  // Starts profiling into a temporary file next to `path`; "" or an error.
-  // Fails if CPUPROFILE already started the profiler.
+  // Opens `path` and starts profiling; "" or an error. Fails if CPUPROFILE
+  // already started the profiler.
   std::string Start(const std::string& path);
-  // Flushes the profile and renames it to `path`; "" or an error.
+  // Stops profiling and writes the profile to the path; "" or an error.
   std::string Stop();
-  bool running() const { return !path_.empty(); }
+  bool running() const { return running_; }
 
   // Whether the CPUPROFILE environment variable already profiles the run.
   static bool StartedByEnvironment();
 
  private:
-  std::string path_;
-  std::string temporary_;
+  OutputFile out_;
+  MemoryFile profile_;
+  bool running_ = false;
 };
 
 }  // namespace havlak

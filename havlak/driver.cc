@@ -8,14 +8,15 @@
 #include <string>
 
 #include "havlak/allocator.h"
-#include "havlak/atomic_file.h"
 #include "havlak/cfg_file.h"
 #include "havlak/command_line.h"
-#include "havlak/forest_output.h"
 #include "havlak/cpu_profiler.h"
+#include "havlak/forest_output.h"
 #include "havlak/large_stack.h"
 #include "havlak/measure.h"
+#include "havlak/output_file.h"
 #include "havlak/run_report.h"
+#include "havlak/text_format.h"
 
 namespace havlak {
 namespace {
@@ -23,7 +24,9 @@ namespace {
 // A progress line on stderr, rewritten in place, when stderr is a terminal.
 class ProgressLine : public WorkloadObserver {
  public:
-  ProgressLine(std::string_view rung, const std::string& heap_profile)
+  // `heap_profile`, when open, gets the heap profile after the first
+  // big-graph finding, and the run stops there.
+  ProgressLine(std::string_view rung, OutputFile& heap_profile)
       : rung_(rung),
         heap_profile_(heap_profile),
         enabled_(isatty(STDERR_FILENO) == 1) {}
@@ -43,8 +46,15 @@ class ProgressLine : public WorkloadObserver {
   }
 
   bool ContinueAfterFirstFind() override {
-    if (heap_profile_.empty()) return true;
-    heap_profile_error_ = WriteHeapProfile();
+    if (!heap_profile_.is_open()) return true;
+    std::string profile;
+    heap_profile_error_ = TakeHeapProfile(&profile);
+    if (heap_profile_error_.empty()) {
+      heap_profile_error_ = heap_profile_.Write(profile);
+    }
+    if (heap_profile_error_.empty()) {
+      heap_profile_error_ = heap_profile_.Commit();
+    }
     return false;
   }
 
@@ -58,7 +68,7 @@ class ProgressLine : public WorkloadObserver {
 
  private:
   std::string_view rung_;
-  std::string heap_profile_;
+  OutputFile& heap_profile_;
   std::string heap_profile_error_;
   bool enabled_;
   bool shown_ = false;
@@ -89,14 +99,37 @@ int DumpCfg(const Options& options, const RungEntry& rung,
             const EdgeList& graph, const std::vector<std::uint32_t>& ids,
             const std::string& what) {
   const std::string text = FormatCfg(
-      graph, ids, what + ": " + std::to_string(graph.num_blocks) +
-                      " blocks, " + std::to_string(graph.edges.size()) +
-                      " edges (written by " + std::string(rung.name) + ")");
-  if (std::string error = WriteFileAtomically(options.dump_cfg, text);
+      graph, ids,
+      what + ": " + Count(graph.num_blocks, "block") + ", " +
+          Count(static_cast<std::int64_t>(graph.edges.size()), "edge") +
+          " (written by " + std::string(rung.name) + ")");
+  if (std::string error = WriteOutputFile(options.dump_cfg, text);
       !error.empty()) {
     return Fail(rung.name, kExitFailure, "--dump-cfg: " + error);
   }
   return kExitSuccess;
+}
+
+// Rules between flags that hold with and without --cfg; "" or an error.
+std::string CheckOutputFlags(const Options& options) {
+  if (!options.dump_cfg.empty()) {
+    for (const char* report_flag : {"json", "cpuprofile", "heapprofile"}) {
+      if (options.given.contains(report_flag)) {
+        return std::string("--") + report_flag +
+               " applies to a run, and --dump-cfg only writes the graph";
+      }
+    }
+  }
+  for (const auto& [flag, path] :
+       {std::pair{"--cpuprofile", &options.cpuprofile},
+        std::pair{"--heapprofile", &options.heapprofile}}) {
+    if (*path == "-") {
+      return std::string(flag) +
+             ": '-' would mix the profile with the report on standard "
+             "output; name a file";
+    }
+  }
+  return "";
 }
 
 // --cfg: the loops of a CFG file, printed once they are all found.
@@ -114,7 +147,7 @@ int RunCfgFile(const Options& options, const RungEntry& rung) {
   const CfgFile& file = *read.file;
   const std::string input = options.cfg == "-" ? "<stdin>" : options.cfg;
   if (!options.dump_cfg.empty()) {
-    return DumpCfg(options, rung, file.graph, file.ids, input);
+    return DumpCfg(options, rung, file.graph, file.ids, PrintableName(input));
   }
   CpuProfile cpu_profile;
   if (!options.cpuprofile.empty()) {
@@ -134,6 +167,9 @@ int RunCfgFile(const Options& options, const RungEntry& rung) {
 }
 
 int Run(const Options& options, const RungEntry& rung) {
+  if (std::string error = CheckOutputFlags(options); !error.empty()) {
+    return Fail(rung.name, kExitUsage, error);
+  }
   if (!options.cfg.empty()) return RunCfgFile(options, rung);
   if (!options.heapprofile.empty() && !options.cpuprofile.empty()) {
     return Fail(rung.name, kExitUsage,
@@ -147,7 +183,7 @@ int Run(const Options& options, const RungEntry& rung) {
   }
   if (!options.heapprofile.empty() && !CanProfileHeap()) {
     return Fail(rung.name, kExitUsage,
-                "--heapprofile: " + StartHeapProfile(options.heapprofile));
+                "--heapprofile: " + StartHeapProfile());
   }
   if (options.reuse_loop_graph && !rung.reuses_loop_graph) {
     return Fail(rung.name, kExitUsage,
@@ -175,17 +211,19 @@ int Run(const Options& options, const RungEntry& rung) {
       return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
     }
   }
+  OutputFile heap_profile;
   if (!options.heapprofile.empty()) {
-    if (std::string error = StartHeapProfile(options.heapprofile);
-        !error.empty()) {
+    std::string error = heap_profile.Open(options.heapprofile);
+    if (error.empty()) error = StartHeapProfile();
+    if (!error.empty()) {
       return Fail(rung.name, kExitFailure, "--heapprofile: " + error);
     }
   }
 
-  ProgressLine progress(rung.name, options.heapprofile);
+  ProgressLine progress(rung.name, heap_profile);
   RunReport report;
   const Stopwatch watch;
-  RunOnLargeStack(StackBytesForBlocks(spec.BigGraphBlocks()), [&] {
+  RunOnStackFor(spec.BigGraphBlocks(), rung.recursive, [&] {
     report.result = rung.run_workload(spec, reuse_loop_graph, progress);
   });
   report.wall_seconds = watch.Seconds();
@@ -235,7 +273,9 @@ int RunCommandLine(int argc, char** argv, const RungEntry& rung) {
   try {
     return Run(parsed.options, rung);
   } catch (const std::bad_alloc&) {
-    return Fail(rung.name, kExitFailure, "out of memory");
+    return Fail(rung.name, kExitResourceLimit, "out of memory");
+  } catch (const StackLimitError& error) {
+    return Fail(rung.name, kExitResourceLimit, error.what());
   } catch (const std::exception& error) {
     return Fail(rung.name, kExitFailure, error.what());
   }

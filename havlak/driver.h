@@ -20,12 +20,14 @@ namespace havlak {
 inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitWrongLoopCount = 1;
 inline constexpr int kExitUsage = 2;
-inline constexpr int kExitFailure = 3;
+inline constexpr int kExitFailure = 3;  // a file or the profiler
+inline constexpr int kExitResourceLimit = 4;  // memory, or a large stack
 
 struct RungEntry {
   std::string_view name;
   std::string_view idea;
   bool reuses_loop_graph;
+  bool recursive;  // runs on a stack sized for the graph
   WorkloadResult (*run_workload)(const WorkloadSpec&, bool reuse_loop_graph,
                                  WorkloadObserver&);
   LoopForest (*find_forest)(const EdgeList&);  // for --cfg
@@ -36,7 +38,7 @@ int RunCommandLine(int argc, char** argv, const RungEntry& rung);
 template <Rung R>
 int RungMain(int argc, char** argv) {
   return RunCommandLine(argc, argv,
-                        {R::kName, R::kIdea, ReusesLoopGraph<R>(),
+                        {R::kName, R::kIdea, ReusesLoopGraph<R>(), IsRecursive<R>(),
                          &RunWorkload<R>, &FindLoopForest<R>});
 }
 

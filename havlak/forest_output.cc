@@ -1,6 +1,7 @@
 #include "havlak/forest_output.h"
 
 #include "havlak/json_writer.h"
+#include "havlak/text_format.h"
 
 namespace havlak {
 namespace {
@@ -13,13 +14,13 @@ std::string Id(const ForestReport& report, BlockId block) {
 
 std::string FormatForestText(const ForestReport& report) {
   const LoopForest& forest = *report.forest;
-  std::string out = "# " + std::string(report.rung) + ": " +
-                    std::to_string(forest.loops.size()) +
-                    (forest.loops.size() == 1 ? " loop" : " loops") + " in " +
-                    std::string(report.input) + " (" +
-                    std::to_string(report.graph->num_blocks) + " blocks, " +
-                    std::to_string(report.graph->edges.size()) +
-                    " edges), plus the artificial root\n";
+  std::string out =
+      "# " + std::string(report.rung) + ": " +
+      Count(static_cast<std::int64_t>(forest.loops.size()), "loop") + " in " +
+      PrintableName(report.input) + " (" +
+      Count(report.graph->num_blocks, "block") + ", " +
+      Count(static_cast<std::int64_t>(report.graph->edges.size()), "edge") +
+      "), plus the artificial root\n";
   for (const ForestLoop& loop : forest.loops) {
     out += "loop " + Id(report, loop.header) + ": depth " +
            std::to_string(loop.depth) + ", nesting " +

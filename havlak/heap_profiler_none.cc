@@ -5,12 +5,14 @@ namespace havlak {
 
 bool CanProfileHeap() { return false; }
 
-std::string StartHeapProfile(const std::string&) {
+std::string StartHeapProfile() {
   return std::string("heap profiles need tcmalloc's or jemalloc's heap "
                      "profiler, and this build uses ") +
          AllocatorName() + ": use the -tcmalloc or -jemalloc build of this rung";
 }
 
-std::string WriteHeapProfile() { return "no heap profile was started"; }
+std::string TakeHeapProfile(std::string*) {
+  return "no heap profile was started";
+}
 
 }  // namespace havlak

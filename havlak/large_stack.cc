@@ -3,9 +3,9 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <exception>
-#include <stdexcept>
 #include <string>
 
 namespace havlak {
@@ -34,10 +34,16 @@ void* RunJob(void* arg) {
   return nullptr;
 }
 
-void Check(int error, const char* what) {
-  if (error != 0) {
-    throw std::runtime_error(std::string(what) + ": " + std::strerror(error));
+// "64 MiB", "22.2 GiB".
+std::string Size(std::size_t bytes) {
+  char text[48];
+  const double mib = static_cast<double>(bytes) / (1 << 20);
+  if (mib < 1024) {
+    std::snprintf(text, sizeof(text), "%.0f MiB", mib);
+  } else {
+    std::snprintf(text, sizeof(text), "%.1f GiB", mib / 1024);
   }
+  return text;
 }
 
 }  // namespace
@@ -48,18 +54,46 @@ std::size_t StackBytesForBlocks(std::int64_t blocks) {
                       kStackBytesPerBlock);
 }
 
+std::size_t StackBytesFor(std::int64_t blocks, bool recursive) {
+  return recursive ? StackBytesForBlocks(blocks) : 0;
+}
+
 void RunOnLargeStack(std::size_t stack_bytes,
                      const std::function<void()>& task) {
   pthread_attr_t attributes;
-  Check(pthread_attr_init(&attributes), "pthread_attr_init");
+  if (const int error = pthread_attr_init(&attributes); error != 0) {
+    throw std::runtime_error(std::string("pthread_attr_init: ") +
+                             std::strerror(error));
+  }
   Job job{&task, nullptr};
   pthread_t thread{};
   int error = pthread_attr_setstacksize(&attributes, stack_bytes);
   if (error == 0) error = pthread_create(&thread, &attributes, RunJob, &job);
   pthread_attr_destroy(&attributes);
-  Check(error, "starting a thread with a large stack");
-  Check(pthread_join(thread, nullptr), "pthread_join");
+  if (error != 0) {
+    throw StackLimitError("cannot reserve a stack of " +
+                          Size(stack_bytes) + ": " +
+                          std::strerror(error));
+  }
+  pthread_join(thread, nullptr);
   if (job.error) std::rethrow_exception(job.error);
+}
+
+void RunOnStackFor(std::int64_t blocks, bool recursive,
+                   const std::function<void()>& task) {
+  if (!recursive) {
+    task();
+    return;
+  }
+  try {
+    RunOnLargeStack(StackBytesFor(blocks, recursive), task);
+  } catch (const StackLimitError& error) {
+    throw StackLimitError(std::string(error.what()) + " (" +
+                          std::to_string(kStackBytesPerBlock) +
+                          " bytes for each of " + std::to_string(blocks) +
+                          " blocks, for a recursive search; see ulimit -v "
+                          "and the kernel's overcommit limit)");
+  }
 }
 
 }  // namespace havlak

@@ -5,6 +5,7 @@
 
 #include "havlak/build_info.h"
 #include "havlak/json_writer.h"
+#include "havlak/text_format.h"
 
 namespace havlak {
 namespace {
@@ -122,10 +123,10 @@ std::string FormatReport(const RunReport& report) {
                   report.allocations->peak_live_bytes / 1048576.0);
   }
   if (!report.cpu_profile.empty()) {
-    out += "CPU profile: " + report.cpu_profile + "\n";
+    out += "CPU profile: " + PrintableName(report.cpu_profile) + "\n";
   }
   if (!report.heap_profile.empty()) {
-    out += "heap profile: " + report.heap_profile + "\n";
+    out += "heap profile: " + PrintableName(report.heap_profile) + "\n";
   }
   return out;
 }

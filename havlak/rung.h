@@ -19,6 +19,13 @@
 // can serve every call, says so with
 //
 //     static constexpr bool kReusesLoopGraph = true;
+//
+// and a rung whose finder or loop graph recurses (one call deeper per block
+// of a chain, or per loop of a nest) says so with
+//
+//     static constexpr bool kRecursive = true;
+//
+// so that it runs on a stack sized for the graph (large_stack.h).
 
 #include <concepts>
 #include <string_view>
@@ -54,6 +61,15 @@ constexpr bool ReusesLoopGraph() {
   }
 }
 
+template <Rung R>
+constexpr bool IsRecursive() {
+  if constexpr (requires { R::kRecursive; }) {
+    return R::kRecursive;
+  } else {
+    return false;
+  }
+}
+
 // Whether R applies Ramalingam's fix (almost linear on every graph), said
 // by `static constexpr bool kRamalingamFix = true;`.
 template <Rung R>
@@ -65,12 +81,12 @@ constexpr bool HasRamalingamFix() {
   }
 }
 
-// The canonical loop forest R finds in `graph`, nesting levels included. It
-// runs on a stack sized for the graph, for rungs whose search recurses.
+// The canonical loop forest R finds in `graph`, nesting levels included.
+// A recursive rung runs on a stack sized for the graph.
 template <Rung R>
 LoopForest FindLoopForest(const EdgeList& graph) {
   LoopForest forest;
-  RunOnLargeStack(StackBytesForBlocks(graph.num_blocks), [&] {
+  RunOnStackFor(graph.num_blocks, IsRecursive<R>(), [&] {
     typename R::Cfg cfg;
     ReplayInto(graph, cfg);
     typename R::Finder finder;

@@ -3,6 +3,8 @@
 
 #include "havlak/cfg_file.h"
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -117,10 +119,55 @@ TEST(CfgFile, LongCommentLinesAreStillLines) {
             "test.cfg:1: line longer than 4096 bytes");
 }
 
+TEST(CfgFile, ByteOrderMarkAtTheStartIsIgnored) {
+  const CfgFile file = Parse("\xEF\xBB\xBFstart 1\n1 2\n");
+  EXPECT_EQ(file.ids, (std::vector<std::uint32_t>{1, 2}));
+  EXPECT_EQ(Parse("\xEF\xBB\xBF# a comment first\nstart 1\n1 1\n").ids,
+            (std::vector<std::uint32_t>{1}));
+}
+
+TEST(CfgFile, NulIsRefusedInCommentsToo) {
+  EXPECT_EQ(Error(std::string("start 0\n0 1 # a \0 in a comment\n", 30)),
+            "test.cfg:2: byte 0x00: this is not a text CFG");
+}
+
+// A long line of bytes that are not text is named by its first bad byte.
+TEST(CfgFile, LongLineOfNulIsNamedByItsByte) {
+  EXPECT_EQ(Error("start 0\n0 1\n" + std::string(1 << 16, '\0')),
+            "test.cfg:3: byte 0x00: this is not a text CFG");
+}
+
 TEST(CfgFile, ReadingAMissingFileSaysWhy) {
   EXPECT_EQ(ReadCfgFile("/nonexistent/graph.cfg").error,
             "cannot read /nonexistent/graph.cfg: No such file or directory");
   EXPECT_EQ(ReadCfgFile("/").error, "cannot read /: Is a directory");
+  EXPECT_EQ(ReadCfgFile("/nonexistent/a\nloop 1: depth 1").error,
+            "cannot read /nonexistent/a\\nloop 1: depth 1: No such file or "
+            "directory");
+}
+
+// The reader takes the file in parts: lines that cross from one part to
+// the next read as written, and a long line across parts is still refused
+// at its own line number.
+TEST(CfgFile, LinesAcrossReadsAreWhole) {
+  std::string text = "start 0\n";
+  for (int i = 0; i < 300'000; ++i) {
+    text += std::to_string(i) + " " + std::to_string(i + 1) + "\n";
+  }
+  const std::string path = ::testing::TempDir() + "cfg_file_test.cfg";
+  std::ofstream(path, std::ios::binary) << text;
+  const CfgReadResult read = ReadCfgFile(path);
+  ASSERT_EQ(read.error, "");
+  EXPECT_EQ(read.file->graph.edges, Parse(text).graph.edges);
+  EXPECT_EQ(read.file->graph.edges.size(), 300'000u);
+
+  const std::size_t lines = 300'001;
+  std::ofstream(path, std::ios::binary)
+      << text << std::string(3 * kMaxCfgLineBytes, '1') << "\n";
+  EXPECT_EQ(ReadCfgFile(path).error,
+            path + ":" + std::to_string(lines + 1) +
+                ": line longer than 4096 bytes");
+  std::remove(path.c_str());
 }
 
 TEST(CfgFile, WriterRoundTrip) {

@@ -2,6 +2,8 @@
 // prints its loop forest; every kind of bad input is one line on stderr
 // naming the file (and line), nothing on stdout, and exit status 2.
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <regex>
 #include <string>
@@ -158,6 +160,108 @@ TEST(CfgInputErrors, WorkloadFlagsDoNotApply) {
               std::string::npos)
         << run.err;
   }
+}
+
+// Runs `argv` under /bin/sh, where `shell` sets up standard input and
+// limits ("exec ... </dev/zero"). Outside the sanitizer build, a 1 GiB
+// address-space limit keeps a reader that loads its whole input (as it
+// once did) from eating the machine's memory.
+ProcessResult RunInShell(const std::string& shell,
+                         const std::vector<std::string>& argv) {
+#ifdef HAVLAK_SANITIZE_BUILD
+  const std::string limit = "";
+#else
+  const std::string limit = "ulimit -v 1048576 && ";
+#endif
+  std::vector<std::string> command = {"/bin/sh", "-c", limit + shell};
+  command.insert(command.end(), argv.begin(), argv.end());
+  return RunProcess(command);
+}
+
+// Streams that never end, or are not text: refused at their first line,
+// within milliseconds (10 s is only a guard against a hang), exit 2.
+TEST(CfgInputErrors, EndlessAndBinaryStreamsFailFast) {
+  struct Stream {
+    std::string shell;
+    std::string error;  // a regular expression
+  };
+  const std::vector<Stream> streams = {
+      {"exec \"$0\" --cfg=/dev/zero",
+       "havlak13: error: /dev/zero:1: byte 0x00: this is not a text CFG\n"},
+      {"exec \"$0\" --cfg=- </dev/zero",
+       "havlak13: error: <stdin>:1: byte 0x00: this is not a text CFG\n"},
+      {"exec \"$0\" --cfg=/dev/urandom",
+       "havlak13: error: /dev/urandom:[0-9]+: (byte 0x[0-9a-f]{2}: this is not "
+       "a text CFG|line longer than 4096 bytes|.*is not a block id.*|"
+       "expected an edge.*|too many fields)\n"},
+  };
+  for (const Stream& stream : streams) {
+    const auto start = std::chrono::steady_clock::now();
+    const ProcessResult run =
+        RunInShell(stream.shell, {BinaryPath("havlak13")});
+    const std::chrono::duration<double> took =
+        std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(run.exit_code, kExitUsage) << stream.shell << ": " << run.err;
+    EXPECT_EQ(run.out, "");
+    EXPECT_TRUE(std::regex_match(run.err, std::regex(stream.error)))
+        << stream.shell << ": " << run.err;
+    EXPECT_LT(took.count(), 10) << stream.shell;
+  }
+}
+
+// 64 MiB of comments cost no memory: the reader keeps a line at a time.
+TEST(CfgInputErrors, MemoryFollowsTheGraphNotTheFile) {
+  SKIP_IN_SANITIZER_BUILD("ASan's shadow memory is in every figure");
+  std::string input;
+  const std::string comment = "# a comment line, thirty bytes\n";
+  while (input.size() < (std::size_t{64} << 20)) input += comment;
+  input += "start 1\n1 1\n";
+  const ProcessResult run = RunProcess(
+      {"/usr/bin/time", "-f", "%M", BinaryPath("havlak13"), "--cfg=-"},
+      input);
+  ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
+  const long peak_kib = std::stol(run.err);
+  EXPECT_LT(peak_kib, 24 * 1024) << "KiB";
+}
+
+TEST(CfgInputErrors, ClosedStandardInputIsNamed) {
+  const ProcessResult run =
+      RunInShell("exec \"$0\" --cfg=- <&-", {BinaryPath("havlak13")});
+  EXPECT_EQ(run.exit_code, kExitUsage);
+  EXPECT_EQ(run.err,
+            "havlak13: error: cannot read <stdin>: standard input is closed\n");
+}
+
+// A file name with a newline cannot add a line to the report, or to an
+// error.
+TEST(CfgInput, FileNamesCannotInjectLines) {
+  const TemporaryDirectory directory;
+  const std::string path = directory.Path("a\nloop 99: depth 1");
+  WriteFile(path, kLoops);
+  const ProcessResult run = RunProcess({BinaryPath("havlak13"), "--cfg", path});
+  ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
+  EXPECT_EQ(run.out.find("\nloop 99"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("a\\nloop 99: depth 1 (5 blocks"), std::string::npos)
+      << run.out;
+  WriteFile(path, "start 1\n1 x\n");
+  const ProcessResult bad = RunProcess({BinaryPath("havlak13"), "--cfg", path});
+  EXPECT_EQ(bad.exit_code, kExitUsage);
+  EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << bad.err;
+}
+
+TEST(CfgInput, OneBlockOneEdgeOneLoopAreSingular) {
+  const ProcessResult run = RunProcess({BinaryPath("havlak13"), "--cfg=-"},
+                                       "\xEF\xBB\xBFstart 1\n1 1\n");
+  EXPECT_EQ(run.exit_code, kExitSuccess) << run.err;
+  EXPECT_EQ(run.out,
+            "# havlak13: 1 loop in <stdin> (1 block, 1 edge), plus the "
+            "artificial root\n"
+            "loop 1: depth 1, nesting 0, reducible, parent none, blocks 1\n");
+  const ProcessResult none =
+      RunProcess({BinaryPath("havlak13"), "--cfg=-"}, "start 1\nblock 1\n");
+  EXPECT_EQ(none.out,
+            "# havlak13: 0 loops in <stdin> (1 block, 0 edges), plus the "
+            "artificial root\n");
 }
 
 // Block 4,000,000,000 is remapped, not allocated for: the run stays small.

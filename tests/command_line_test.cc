@@ -44,7 +44,7 @@ TEST(ParseCommandLine, ValuesWithEqualsOrSeparate) {
 
 TEST(ParseCommandLine, BooleansTakeTrueOrFalse) {
   EXPECT_TRUE(Parse({"--json=true"}).options.json);
-  EXPECT_FALSE(Parse({"--json", "--json=false"}).options.json);
+  EXPECT_FALSE(Parse({"--json=false"}).options.json);
   EXPECT_TRUE(Parse({"-h"}).options.help);
   EXPECT_EQ(Parse({"--reuse-loop-graph"}).options.reuse_loop_graph, true);
   EXPECT_EQ(Parse({"--reuse-loop-graph=false"}).options.reuse_loop_graph,
@@ -93,6 +93,17 @@ const std::vector<BadCommandLine>& BadCommandLines() {
       {{"-x"}, "unexpected argument '-x'"},
       {{"--"}, "unexpected argument '--'"},
       {{"extra"}, "unexpected argument 'extra'"},
+      // A name cannot start a line of its own in the message.
+      {{"extra\nloop 9: depth 1"},
+       "unexpected argument 'extra\\nloop 9: depth 1'"},
+      // A forgotten value, not a file named --json.
+      {{"--cfg", "--json"}, "--cfg needs a value"},
+      {{"--dump-cfg", "--scale=2"}, "--dump-cfg needs a value"},
+      {{"--scale", "--iterations=2"}, "--scale needs a value"},
+      // The last value does not silently win.
+      {{"--scale=2", "--scale=3"}, "--scale: given more than once"},
+      {{"--json", "--json=false"}, "--json: given more than once"},
+      {{"--cfg=a.cfg", "--cfg", "b.cfg"}, "--cfg: given more than once"},
   };
   return cases;
 }
@@ -103,6 +114,13 @@ TEST(ParseCommandLine, BadFlagsAndValuesAreNamed) {
   }
 }
 
+TEST(ParseCommandLine, ValueAfterEqualsMayStartWithDashes) {
+  const ParsedCommandLine parsed = Parse({"--cfg=--json"});
+  EXPECT_EQ(parsed.error, "");
+  EXPECT_EQ(parsed.options.cfg, "--json");
+  EXPECT_FALSE(parsed.options.json);
+}
+
 TEST(UsageText, ListsEveryFlagAndTheExitStatuses) {
   const std::string usage = UsageText("havlak1", "Hundt's design");
   for (const char* flag :
@@ -111,6 +129,7 @@ TEST(UsageText, ListsEveryFlagAndTheExitStatuses) {
     EXPECT_NE(usage.find(flag), std::string::npos) << flag;
   }
   EXPECT_NE(usage.find("Exit status"), std::string::npos);
+  EXPECT_NE(usage.find("4 a resource\nlimit"), std::string::npos) << usage;
 }
 
 // The binary itself: a bad command line is one line on stderr, nothing on
@@ -122,7 +141,8 @@ TEST(RungBinary, BadCommandLinesExitWithStatus2) {
     const ProcessResult run = RunProcess(argv);
     EXPECT_EQ(run.exit_code, kExitUsage) << bad.args[0];
     EXPECT_EQ(run.out, "") << bad.args[0];
-    EXPECT_EQ(run.err, "havlak1: error: " + bad.error + " (see --help)\n");
+    EXPECT_EQ(run.err, "havlak1: error: " + bad.error + " (see --help)\n")
+        << bad.args[0];
   }
 }
 
@@ -161,6 +181,21 @@ TEST(RungBinary, UnwritableProfileIsAFailure) {
   EXPECT_EQ(run.exit_code, kExitFailure);
   EXPECT_EQ(run.out, "");
   EXPECT_NE(run.err.find("/nonexistent/a.prof"), std::string::npos) << run.err;
+}
+
+// --dump-cfg writes the graph and stops: a report flag with it is a
+// mistake, said so, not silently nothing on stdout.
+TEST(RungBinary, ReportFlagsDoNotApplyToDumpCfg) {
+  for (const char* flag : {"--json", "--cpuprofile=never.prof"}) {
+    const ProcessResult run =
+        RunProcess({BinaryPath("havlak13"), "--dump-cfg=never.cfg", flag});
+    EXPECT_EQ(run.exit_code, kExitUsage) << flag;
+    EXPECT_EQ(run.out, "") << flag;
+    EXPECT_EQ(run.err, "havlak13: error: " +
+                           std::string(flag).substr(0, std::string(flag).find('=')) +
+                           " applies to a run, and --dump-cfg only writes "
+                           "the graph\n");
+  }
 }
 
 TEST(RungBinary, HelpExitsWithStatus0) {

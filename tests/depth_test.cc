@@ -1,10 +1,12 @@
 // Depth: a 5,000,000-block chain and a 100,000-deep loop nest, through every
-// rung, without a crash. Rungs that recurse (havlak1 to havlak8 search
-// depth first by recursion, havlak1 to havlak9 compute nesting levels by
-// recursion) run on a stack sized for the graph (FindLoopForest).
+// rung, without a crash. Rungs that say they recurse (IsRecursive, in
+// havlak/rung.h) run on a stack sized for the graph (FindLoopForest); the
+// others run on the caller's, and here on a 1 MiB one, to prove they need
+// no more.
 
 #include "all_rungs.h"
 #include "gtest/gtest.h"
+#include "havlak/large_stack.h"
 #include "havlak/rung.h"
 #include "named_cfg.h"
 
@@ -29,6 +31,13 @@ TYPED_TEST(Depth, FiveMillionBlockChain) {
   expected.loops = {{.header = kBlocks - 1, .blocks = {kBlocks - 1},
                      .depth = 1}};
   EXPECT_FOREST(FindLoopForest<TypeParam>(chain), expected);
+  if constexpr (!IsRecursive<TypeParam>()) {
+    LoopForest on_small_stack;
+    RunOnLargeStack(std::size_t{1} << 20, [&] {
+      on_small_stack = FindLoopForest<TypeParam>(chain);
+    });
+    EXPECT_FOREST(on_small_stack, expected);
+  }
 }
 
 // Headers h0 .. h(n-1) in a chain, latches l(n-1) .. l0 back down, each

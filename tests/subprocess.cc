@@ -1,5 +1,6 @@
 #include "subprocess.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -100,6 +101,75 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   int status = 0;
   Check(waitpid(pid, &status, 0) == pid, "waitpid");
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+  return result;
+}
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
+                                     const std::vector<std::string>& env) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  for (const int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    posix_spawn_file_actions_addopen(&actions, fd, "/dev/null",
+                                     fd == STDIN_FILENO ? O_RDONLY : O_WRONLY,
+                                     0);
+  }
+  std::vector<char*> args;
+  for (const std::string& arg : argv) {
+    args.push_back(const_cast<char*>(arg.c_str()));
+  }
+  args.push_back(nullptr);
+  std::vector<char*> environment;
+  for (const std::string& entry : env) {
+    environment.push_back(const_cast<char*>(entry.c_str()));
+  }
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    environment.push_back(*entry);
+  }
+  environment.push_back(nullptr);
+  // The child starts with default signal actions, whatever the test's.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t all;
+  sigfillset(&all);
+  posix_spawnattr_setsigdefault(&attributes, &all);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+  pid_t pid = 0;
+  const int spawned = posix_spawnp(&pid, args[0], &actions, &attributes,
+                                   args.data(), environment.data());
+  posix_spawnattr_destroy(&attributes);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    errno = spawned;
+    Check(false, argv[0].c_str());
+  }
+  pid_ = pid;
+}
+
+BackgroundProcess::~BackgroundProcess() {
+  if (!Ended()) {
+    kill(pid_, SIGKILL);
+    Wait();
+  }
+}
+
+void BackgroundProcess::Signal(int signal_number) {
+  if (!Ended()) kill(pid_, signal_number);
+}
+
+bool BackgroundProcess::Ended() {
+  if (!waited_ && waitpid(pid_, &status_, WNOHANG) == pid_) waited_ = true;
+  return waited_;
+}
+
+ProcessResult BackgroundProcess::Wait() {
+  if (!waited_) {
+    Check(waitpid(pid_, &status_, 0) == pid_, "waitpid");
+    waited_ = true;
+  }
+  ProcessResult result;
+  result.exit_code = WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
+  result.signal = WIFSIGNALED(status_) ? WTERMSIG(status_) : 0;
   return result;
 }
 
@@ -119,8 +189,11 @@ std::string TemporaryDirectory::Path(const std::string& name) const {
   return path_ + "/" + name;
 }
 
+// HAVLAK_TEST_BIN_DIR runs the end-to-end tests on other binaries (an
+// older build, to see a test fail without its fix).
 std::string BinaryPath(const std::string& name) {
-  return std::string(HAVLAK_BIN_DIR) + "/" + name;
+  const char* other = std::getenv("HAVLAK_TEST_BIN_DIR");
+  return std::string(other != nullptr ? other : HAVLAK_BIN_DIR) + "/" + name;
 }
 
 }  // namespace havlak::testing

@@ -11,6 +11,7 @@ namespace havlak::testing {
 
 struct ProcessResult {
   int exit_code = -1;  // -1: killed by a signal
+  int signal = 0;      // the signal that killed it, or 0
   std::string out;
   std::string err;
 };
@@ -21,6 +22,28 @@ struct ProcessResult {
 ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::string& input = "",
                          const std::vector<std::string>& env = {});
+
+// A program running in the background, its output discarded, for tests
+// that signal it mid-run. The destructor kills it if it still runs.
+class BackgroundProcess {
+ public:
+  BackgroundProcess(const std::vector<std::string>& argv,
+                    const std::vector<std::string>& env = {});
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+  void Signal(int signal_number);
+  // Whether it has ended (then Wait() returns at once).
+  bool Ended();
+  // Waits for it to end; out and err stay empty.
+  ProcessResult Wait();
+
+ private:
+  int pid_ = -1;
+  bool waited_ = false;
+  int status_ = 0;
+};
 
 // A directory under the system's temporary directory, removed with all it
 // holds when this goes out of scope.
@@ -38,7 +61,8 @@ class TemporaryDirectory {
   std::string path_;
 };
 
-// The path of a binary built next to the rungs: build/bin/NAME.
+// The path of a binary built next to the rungs: build/bin/NAME, or
+// $HAVLAK_TEST_BIN_DIR/NAME when that is set.
 std::string BinaryPath(const std::string& name);
 
 // The sanitizer build links the rungs with glibc malloc only, and its

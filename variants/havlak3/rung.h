@@ -14,6 +14,9 @@ struct Rung {
   static constexpr std::string_view kIdea = "sets become vectors with an append-unique";
   using Cfg = havlak3::Cfg;
   using LoopGraph = LoopStructureGraph;
+  // The depth-first search recurses, one call deeper per block of a chain,
+  // and so do the nesting levels, per loop of a nest.
+  static constexpr bool kRecursive = true;
   // Hundt's entry point builds a new finder on every call.
   struct Finder {
     int FindLoops(const Cfg& cfg, LoopGraph* lsg) {

@@ -15,6 +15,9 @@ struct Rung {
       "a loop-finder object keeps its bookkeeping from call to call";
   using Cfg = havlak4::Cfg;
   using LoopGraph = LoopStructureGraph;
+  // The depth-first search recurses, one call deeper per block of a chain,
+  // and so do the nesting levels, per loop of a nest.
+  static constexpr bool kRecursive = true;
   using Finder = LoopFinder;
 };
 

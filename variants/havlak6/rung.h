@@ -16,6 +16,9 @@ struct Rung {
       "block numbers";
   using Cfg = havlak6::Cfg;
   using LoopGraph = LoopStructureGraph;
+  // The depth-first search recurses, one call deeper per block of a chain,
+  // and so do the nesting levels, per loop of a nest.
+  static constexpr bool kRecursive = true;
   using Finder = LoopFinder;
   // FindLoops clears the graph it is given, so one can serve every call.
   static constexpr bool kReusesLoopGraph = true;

@@ -16,6 +16,9 @@ struct Rung {
       "classified where they are used";
   using Cfg = havlak8::Cfg;
   using LoopGraph = LoopStructureGraph;
+  // The depth-first search recurses, one call deeper per block of a chain,
+  // and so do the nesting levels, per loop of a nest.
+  static constexpr bool kRecursive = true;
   using Finder = LoopFinder;
   // FindLoops clears the graph it is given, so one can serve every call.
   static constexpr bool kReusesLoopGraph = true;

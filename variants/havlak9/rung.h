@@ -15,6 +15,8 @@ struct Rung {
       "no recursion: the depth-first search keeps its own stack";
   using Cfg = havlak9::Cfg;
   using LoopGraph = LoopStructureGraph;
+  // The nesting levels recurse, one call deeper per loop of a nest.
+  static constexpr bool kRecursive = true;
   using Finder = LoopFinder;
   // FindLoops clears the graph it is given, so one can serve every call.
   static constexpr bool kReusesLoopGraph = true;
