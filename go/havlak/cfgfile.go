@@ -54,34 +54,60 @@ func excerpt(text []byte) string {
 	return string(text[:shown]) + "..."
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
+func isSpace(c byte) bool   { return c == ' ' || c == '\t' || c == '\r' }
+func isControl(c byte) bool { return c < 0x20 || c == 0x7f }
 
-// splitLine checks one line byte by byte and splits it into at most 3
-// tokens; it returns "" or what is wrong.
-func splitLine(text []byte, tokens [][]byte) ([][]byte, string) {
+func badByte(c byte) string { return fmt.Sprintf("byte 0x%02x: this is not a text CFG", c) }
+
+// splitLine checks one line and splits it into at most 3 tokens, up to a
+// comment; it returns "" or what is wrong. Control bytes are refused before
+// the comment, and NUL anywhere.
+func splitLine(content []byte, tokens [][]byte) ([][]byte, string) {
 	tokens = tokens[:0]
-	if hash := bytes.IndexByte(text, '#'); hash >= 0 {
-		text = text[:hash]
-	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		if (c < 0x20 && !isSpace(c)) || c == 0x7f {
-			return tokens, fmt.Sprintf("byte 0x%02x: this is not a text CFG", c)
+	for i := 0; i < len(content); {
+		c := content[i]
+		if c == '#' {
+			if bytes.IndexByte(content[i:], 0) >= 0 {
+				return tokens, badByte(0)
+			}
+			break
 		}
 		if isSpace(c) {
 			i++
 			continue
 		}
-		start := i
-		for i < len(text) && !isSpace(text[i]) && text[i] >= 0x20 {
+		if isControl(c) {
+			return tokens, badByte(c)
+		}
+		begin := i
+		for i < len(content) && !isSpace(content[i]) && content[i] != '#' && !isControl(content[i]) {
 			i++
 		}
 		if len(tokens) == 3 {
 			return tokens, "too many fields"
 		}
-		tokens = append(tokens, text[start:i])
+		tokens = append(tokens, content[begin:i])
 	}
 	return tokens, ""
+}
+
+// tooLong is the error for a line longer than MaxCFGLineBytes: a bad byte
+// in its first MaxCFGLineBytes+1 bytes first, as a stream that is not text
+// is better named so.
+func tooLong(content []byte) string {
+	if len(content) > MaxCFGLineBytes+1 {
+		content = content[:MaxCFGLineBytes+1]
+	}
+	hash := bytes.IndexByte(content, '#')
+	if hash < 0 {
+		hash = len(content)
+	}
+	for i, c := range content {
+		if c == 0 || (i < hash && isControl(c) && !isSpace(c)) {
+			return badByte(c)
+		}
+	}
+	return "line longer than " + strconv.Itoa(MaxCFGLineBytes) + " bytes"
 }
 
 func parseID(token []byte) (uint32, string) {
@@ -100,7 +126,8 @@ func parseID(token []byte) (uint32, string) {
 	return uint32(value), ""
 }
 
-// ParseCFG reads a CFG from r, named name in errors.
+// ParseCFG reads a CFG from r, named name in errors. It stops at the first
+// error: a stream that is not a CFG fails within its first lines.
 func ParseCFG(r io.Reader, name string) (*CFGFile, error) {
 	at := func(line int) string { return name + ":" + strconv.Itoa(line) + ": " }
 	fail := func(message string) (*CFGFile, error) { return nil, &CFGError{message} }
@@ -130,7 +157,7 @@ func ParseCFG(r io.Reader, name string) (*CFGFile, error) {
 			content = content[:n-1]
 		}
 		if len(content) > MaxCFGLineBytes || err == bufio.ErrBufferFull {
-			return fail(at(lineNumber) + "line longer than " + strconv.Itoa(MaxCFGLineBytes) + " bytes")
+			return fail(at(lineNumber) + tooLong(content))
 		}
 		if lineNumber == 1 {
 			content = bytes.TrimPrefix(content, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark
@@ -248,14 +275,25 @@ func ParseCFG(r io.Reader, name string) (*CFGFile, error) {
 // ReadCFGFile reads and parses the file at path; "-" is standard input.
 func ReadCFGFile(path string) (*CFGFile, error) {
 	if path == "-" {
+		if !standardInputIsOpen() {
+			return nil, &CFGError{"cannot read <stdin>: standard input is closed"}
+		}
 		return ParseCFG(os.Stdin, "<stdin>")
 	}
+	name := PrintableName(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &CFGError{"cannot read " + path + ": " + Strerror(err)}
+		return nil, &CFGError{"cannot read " + name + ": " + Strerror(err)}
 	}
 	defer f.Close()
-	return ParseCFG(f, path)
+	return ParseCFG(f, name)
+}
+
+// standardInputIsOpen: file descriptor 0 is open and is not one the
+// process opened itself (those are close-on-exec) after it found 0 closed.
+func standardInputIsOpen() bool {
+	flags, _, errno := syscall.Syscall(syscall.SYS_FCNTL, 0, syscall.F_GETFD, 0)
+	return errno == 0 && flags&syscall.FD_CLOEXEC == 0
 }
 
 // Strerror is the C library's text for the system error inside err ("No

@@ -72,7 +72,7 @@ func parseInteger(text string) (int64, bool) {
 	return value, true
 }
 
-func quoted(text string) string { return "'" + text + "'" }
+func quoted(text string) string { return "'" + PrintableName(text) + "'" }
 
 // flag is one flag: how it reads its value into Options. apply returns an
 // error message, or "" when the value is good.
@@ -190,8 +190,13 @@ func ParseCommandLine(args []string) (Options, string) {
 			return options, "unknown flag " + quoted("--"+name)
 		}
 		flagName := "--" + name
+		if options.Given[f.name] {
+			return options, flagName + ": given more than once"
+		}
 		if f.takesValue && !hasValue {
-			if i+1 == len(args) {
+			// "--cfg --json" is a forgotten value, not a file named --json
+			// (--cfg=--json still is).
+			if i+1 == len(args) || strings.HasPrefix(args[i+1], "--") {
 				return options, flagName + " needs a value"
 			}
 			i++
@@ -241,8 +246,13 @@ func UsageText(program, summary string) string {
 		}
 		out.WriteByte('\n')
 	}
-	out.WriteString("\nExit status: 0 the run finished and its loop counts are right;\n" +
+	out.WriteString("\nFILE may be '-' (standard input for --cfg, standard output for\n" +
+		"--dump-cfg). A regular file is replaced whole, once complete; a\n" +
+		"symbolic link's target is; a device or FIFO is written in place.\n" +
+		"\nExit status: 0 the run finished and its loop counts are right;\n" +
 		"1 a loop count is wrong; 2 a bad command line or CFG file; 3 a\n" +
-		"file could not be written or the profiler failed.\n")
+		"file could not be written or the profiler failed; 4 a resource\n" +
+		"limit: no memory, or no stack for a recursive rung on a graph\n" +
+		"this large.\n")
 	return out.String()
 }

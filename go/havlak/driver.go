@@ -14,6 +14,10 @@ const (
 	ExitWrongLoopCount = 1
 	ExitUsage          = 2
 	ExitFailure        = 3
+	// ExitResourceLimit: no memory, or no stack for a recursive rung. The
+	// Go runtime ends the process itself when either runs out (exit 2 and a
+	// "fatal error" on stderr), so the Go rungs cannot return it yet.
+	ExitResourceLimit = 4
 )
 
 // Main is the whole main program of a rung: it parses the command line,
@@ -132,8 +136,8 @@ func (c *cpuProfile) stop() string {
 
 // dumpCFG writes graph to --dump-cfg's file, complete or not at all.
 func dumpCFG(rung *Rung, options *Options, graph *EdgeList, ids []uint32, what string) int {
-	comment := fmt.Sprintf("%s: %d blocks, %d edges (written by %s)", what, graph.NumBlocks,
-		len(graph.Edges), rung.Name)
+	comment := what + ": " + Count(int64(graph.NumBlocks), "block") + ", " +
+		Count(int64(len(graph.Edges)), "edge") + " (written by " + rung.Name + ")"
 	if problem := WriteFileAtomically(options.DumpCFG, FormatCFG(graph, ids, comment)); problem != "" {
 		return fail(rung, ExitFailure, "--dump-cfg: "+problem)
 	}
@@ -156,7 +160,7 @@ func runCFGFile(rung *Rung, options *Options) int {
 		input = "<stdin>"
 	}
 	if options.DumpCFG != "" {
-		return dumpCFG(rung, options, &file.Graph, file.IDs, input)
+		return dumpCFG(rung, options, &file.Graph, file.IDs, PrintableName(input))
 	}
 	profile, problem := startCPUProfile(options.CPUProfile)
 	if problem != "" {
@@ -178,7 +182,29 @@ func runCFGFile(rung *Rung, options *Options) int {
 	return ExitSuccess
 }
 
+// checkOutputFlags checks the rules between flags that hold with and
+// without --cfg; "" or an error.
+func checkOutputFlags(options *Options) string {
+	if options.DumpCFG != "" {
+		for _, flag := range []string{"json", "cpuprofile", "heapprofile"} {
+			if options.Given[flag] {
+				return "--" + flag + " applies to a run, and --dump-cfg only writes the graph"
+			}
+		}
+	}
+	for _, flag := range []struct{ name, path string }{
+		{"--cpuprofile", options.CPUProfile}, {"--heapprofile", options.HeapProfile}} {
+		if flag.path == "-" {
+			return flag.name + ": '-' would mix the profile with the report on standard output; name a file"
+		}
+	}
+	return ""
+}
+
 func run(rung *Rung, options *Options) int {
+	if problem := checkOutputFlags(options); problem != "" {
+		return fail(rung, ExitUsage, problem)
+	}
 	if options.CFG != "" {
 		return runCFGFile(rung, options)
 	}

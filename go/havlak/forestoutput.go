@@ -21,13 +21,9 @@ type ForestReport struct {
 func FormatForestText(r *ForestReport) string {
 	id := func(block int) string { return strconv.FormatUint(uint64(r.IDs[block]), 10) }
 	var out strings.Builder
-	noun := " loops"
-	if len(r.Forest.Loops) == 1 {
-		noun = " loop"
-	}
-	out.WriteString("# " + r.Rung + ": " + strconv.Itoa(len(r.Forest.Loops)) + noun + " in " +
-		r.Input + " (" + strconv.Itoa(r.Graph.NumBlocks) + " blocks, " +
-		strconv.Itoa(len(r.Graph.Edges)) + " edges), plus the artificial root\n")
+	out.WriteString("# " + r.Rung + ": " + Count(int64(len(r.Forest.Loops)), "loop") + " in " +
+		PrintableName(r.Input) + " (" + Count(int64(r.Graph.NumBlocks), "block") + ", " +
+		Count(int64(len(r.Graph.Edges)), "edge") + "), plus the artificial root\n")
 	for i := range r.Forest.Loops {
 		out.WriteString(formatLoop(&r.Forest.Loops[i], id))
 		out.WriteByte('\n')

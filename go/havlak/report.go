@@ -114,10 +114,10 @@ func FormatReport(r *RunReport) string {
 			a.Allocations, float64(a.Bytes)/1048576, float64(a.PeakLiveBytes)/1048576)
 	}
 	if r.CPUProfile != "" {
-		out.WriteString("CPU profile: " + r.CPUProfile + "\n")
+		out.WriteString("CPU profile: " + PrintableName(r.CPUProfile) + "\n")
 	}
 	if r.HeapProfile != "" {
-		out.WriteString("heap profile: " + r.HeapProfile + "\n")
+		out.WriteString("heap profile: " + PrintableName(r.HeapProfile) + "\n")
 	}
 	return out.String()
 }
