@@ -16,6 +16,7 @@ packages=(
   graphviz                        # call graphs of profiles (dot)
   gnuplot-nox python3             # the comparison runner and its plots
   golang-go golang-github-google-pprof-dev  # the standalone pprof, offline
+  rustc cargo                     # the Rust programs (rust/)
   time                            # /usr/bin/time, an outside check of peak memory
 )
 
