@@ -17,6 +17,7 @@ packages=(
   gnuplot-nox python3             # the comparison runner and its plots
   golang-go golang-github-google-pprof-dev  # the standalone pprof, offline
   rustc cargo                     # the Rust programs (rust/)
+  openjdk-17-jdk-headless scala   # the Java programs (java/); Scala 2.11 runs on JDK 17
   time                            # /usr/bin/time, an outside check of peak memory
 )
 
