@@ -123,7 +123,7 @@ fn cat(parts: &[&[u8]]) -> Vec<u8> {
 fn parse_number(text: &[u8]) -> Option<f64> {
     let text = std::str::from_utf8(text).ok()?;
     let body = text.strip_prefix('-').unwrap_or(text);
-    if body.is_empty() || !body.bytes().all(|c| c.is_ascii_digit() || b".eE+-".contains(&c)) {
+    if body.is_empty() || body.starts_with(|c| c == '+' || c == '-') || !body.bytes().all(|c| c.is_ascii_digit() || b".eE+-".contains(&c)) {
         return None; // from_chars takes no "inf", "nan", '+' or spaces here
     }
     let value: f64 = text.parse().ok()?;
