@@ -59,6 +59,39 @@ std::optional<std::uint32_t> ParseId(std::string_view token,
   return static_cast<std::uint32_t>(value);
 }
 
+// Reads up to 10 digits at `p` into `value`; false if there are none, or
+// more, or the number is past kMaxId.
+bool ReadId(const char*& p, const char* end, std::uint64_t& value) {
+  const char* begin = p;
+  value = 0;
+  while (p < end && static_cast<unsigned char>(*p - '0') <= 9 &&
+         p - begin <= 10) {
+    value = value * 10 + static_cast<unsigned char>(*p - '0');
+    ++p;
+  }
+  return p > begin && p - begin <= 10 && value <= kMaxId;
+}
+
+// The common line, "FROM TO" with spaces around, in one pass; false for
+// anything else (a comment, a keyword, an error), which the general path
+// then reads.
+bool ReadPlainEdge(std::string_view content, std::uint32_t& from,
+                   std::uint32_t& to) {
+  const char* p = content.data();
+  const char* const end = p + content.size();
+  while (p < end && (*p == ' ' || *p == '\t')) ++p;
+  std::uint64_t first = 0, second = 0;
+  if (!ReadId(p, end, first)) return false;
+  if (p == end || (*p != ' ' && *p != '\t')) return false;
+  while (p < end && (*p == ' ' || *p == '\t')) ++p;
+  if (!ReadId(p, end, second)) return false;
+  while (p < end && IsSpace(*p)) ++p;
+  if (p != end) return false;
+  from = static_cast<std::uint32_t>(first);
+  to = static_cast<std::uint32_t>(second);
+  return true;
+}
+
 // Dense block numbers for ids, in order of first mention. A vector when the
 // ids are dense enough, a hash map otherwise: a file naming block
 // 4,000,000,000 costs what its lines cost, not gigabytes.
@@ -171,6 +204,13 @@ bool CfgParser::TooLong(std::string_view content) {
 
 bool CfgParser::Line(std::string_view content) {
   ++line_number_;
+  std::uint32_t plain_from = 0, plain_to = 0;
+  if (ReadPlainEdge(content, plain_from, plain_to)) {
+    max_id_ = std::max<std::uint64_t>(max_id_, std::max(plain_from, plain_to));
+    edges_.push_back({plain_from, plain_to});
+    any_content_ = true;
+    return true;
+  }
   if (line_number_ == 1 && content.starts_with(kByteOrderMark)) {
     content.remove_prefix(kByteOrderMark.size());
   }

@@ -122,7 +122,7 @@ const std::vector<Flag>& Flags() {
        }},
       {"dump-cfg", true, "FILE",
        "write the workload's graph (or --cfg's) to FILE in the same\n"
-       "format, then stop",
+       "format ('-': standard output), then stop",
        [](std::string_view value, Options& options) -> std::string {
          if (value.empty()) return "needs a file name";
          options.dump_cfg = value;
@@ -226,9 +226,11 @@ std::string UsageText(std::string_view program, std::string_view summary) {
     }
     out << '\n';
   }
-  out << "\nFILE may be '-' (standard input for --cfg, standard output for\n"
-      << "--dump-cfg). A regular file is replaced whole, once complete; a\n"
-      << "symbolic link's target is; a device or FIFO is written in place.\n"
+  out << "\n--cfg=- reads standard input, --dump-cfg=- writes standard output.\n"
+      << "An output FILE that is a regular file (or a new one) is replaced\n"
+      << "whole once complete, a symbolic link's target likewise; a device\n"
+      << "or FIFO is written in place. Nothing is left behind on a failure\n"
+      << "or Ctrl-C. Each flag is given at most once.\n"
       << "\nExit status: 0 the run finished and its loop counts are right;\n"
       << "1 a loop count is wrong; 2 a bad command line or CFG file; 3 a\n"
       << "file could not be written or the profiler failed; 4 a resource\n"
