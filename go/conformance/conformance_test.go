@@ -78,7 +78,11 @@ func setup(t *testing.T) (goRungs []rung, cpp func(name string) rung) {
 		}
 		return rung{name, path}
 	}
-	if name := os.Getenv("HAVLAK_GO_RUNG"); name != "" {
+	name := os.Getenv("HAVLAK_RUNG_UNDER_TEST") // any language's program
+	if name == "" {
+		name = os.Getenv("HAVLAK_GO_RUNG")
+	}
+	if name != "" {
 		goRungs = []rung{binary(name)}
 	} else {
 		paths, _ := filepath.Glob(filepath.Join(dir, "go-havlak*"))
@@ -94,8 +98,33 @@ func setup(t *testing.T) (goRungs []rung, cpp func(name string) rung) {
 }
 
 // counterpart is the C++ rung a Go rung retells: go-havlak3 -> havlak3.
+// Another language's program names its language the same way, and
+// <lang>-top retells the highest C++ rung: java-top -> havlak13.
 func counterpart(goRung rung, cpp func(string) rung) rung {
-	return cpp(strings.TrimPrefix(goRung.name, "go-"))
+	name := goRung.name
+	if i := strings.Index(name, "-"); i >= 0 {
+		name = name[i+1:]
+	}
+	if name == "top" {
+		dir := filepath.Dir(cpp("havlak1").path)
+		highest := 1
+		paths, _ := filepath.Glob(filepath.Join(dir, "havlak[0-9]*"))
+		for _, path := range paths {
+			if n, err := strconv.Atoi(strings.TrimPrefix(filepath.Base(path), "havlak")); err == nil && n > highest {
+				highest = n
+			}
+		}
+		name = "havlak" + strconv.Itoa(highest)
+	}
+	return cpp(name)
+}
+
+// language is the language a program's name begins with: "go", "java".
+func language(r rung) string {
+	if i := strings.Index(r.name, "-"); i >= 0 {
+		return r.name[:i]
+	}
+	return "c++"
 }
 
 func writeFile(t *testing.T, path, contents string) {
@@ -383,7 +412,11 @@ func TestCommandLineMatchesTheCppRung(t *testing.T) {
 		{"--heapprofile=h", "--cpuprofile=c"}, {"--cfg=-", "--scale=2"}, {"--cfg=-", "--iterations=3"},
 		{"--cfg=-", "--heapprofile=h"}, {"--cfg=-", "--reuse-loop-graph=false"},
 		{"--cfg", "-", "--json"}, {"--cfg=-", "--json=false"}, {"--scale", "0.5", "--scale=x"},
-		{"--reuse-loop-graph=maybe"},
+		{"--reuse-loop-graph=maybe"}, {"--cpuprofile=-"}, {"--heapprofile=-"},
+		{"--dump-cfg=/dev/null", "--json"}, {"--cfg=-", "--dump-cfg=-", "--cpuprofile=p"},
+		{"--scale=0.01", "--cpuprofile=/nonexistent/folder/cpu.prof"},
+		{"--scale=0.01", "--dump-cfg=/nonexistent/folder/graph.cfg"},
+		{"--cfg=-", "--dump-cfg=-"}, {"--cfg", "--json"}, {"--json", "--json"},
 	}
 	for _, goRung := range goRungs {
 		reference := counterpart(goRung, cpp)
@@ -472,7 +505,7 @@ func TestJSONRecordHasTheCppSchema(t *testing.T) {
 				t.Fatalf("%s: %v\n%s", r.rung.name, err, run.out)
 			}
 		}
-		if got["language"] != "go" {
+		if got["language"] != language(goRung) {
 			t.Errorf("%s: language %v", goRung.name, got["language"])
 		}
 		delete(got, "language")
@@ -491,10 +524,18 @@ func TestJSONRecordHasTheCppSchema(t *testing.T) {
 		if !reflect.DeepEqual(keys(phases), keys(wantPhases)) {
 			t.Errorf("phases %v, want %v", keys(phases), keys(wantPhases))
 		}
-		if a, ok := got["allocations"].(map[string]any); !ok || a["count"].(float64) <= 0 {
+		// The JVM counts bytes, not objects: its count is null.
+		jvm := language(goRung) == "java" || language(goRung) == "scala"
+		if a, ok := got["allocations"].(map[string]any); !ok || !positive(a["count"]) &&
+			!(jvm && positive(a["bytes"])) {
 			t.Errorf("%s: allocations %v", goRung.name, got["allocations"])
 		}
 	}
+}
+
+func positive(value any) bool {
+	number, ok := value.(float64)
+	return ok && number > 0
 }
 
 func keys(m map[string]any) []string {

@@ -1,5 +1,6 @@
-// go-havlak2: go-havlak1 with the depth-first number map, keyed by block
-// pointer, become a slice indexed by block number (README.md).
+// go-havlak2: Havlak's loop finder in Hundt's Go design, with the
+// depth-first numbers in a slice indexed by block number instead of a map
+// keyed by block pointer. README.md tells the step and what it bought.
 package main
 
 import "havlak/havlak"

@@ -1,5 +1,6 @@
-// go-havlak3: go-havlak2 with the maps used as sets become slices with an
-// append-unique (README.md).
+// go-havlak3: Havlak's loop finder with the depth-first numbers in a slice
+// and every set (predecessors, loop body, a loop's blocks and children) a
+// slice with an append-unique instead of a map. README.md tells the step.
 package main
 
 import "havlak/havlak"

@@ -1,5 +1,6 @@
-// go-havlak4: go-havlak3 with the bookkeeping of each finding cached in a
-// finder object and reused by the next finding (README.md).
+// go-havlak4: Havlak's loop finder with slices for numbers and sets, and a
+// finder object that keeps its bookkeeping from one finding to the next.
+// README.md tells the step and what it bought.
 package main
 
 import "havlak/havlak"

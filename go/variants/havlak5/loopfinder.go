@@ -120,10 +120,10 @@ func (f *LoopFinder) reset(size int) {
 // FindLoops finds the loops of cfg and adds them to lsg; it returns
 // lsg.NumLoops(), which counts the artificial root.
 func (f *LoopFinder) FindLoops(cfg *CFG, lsg *LSG) int {
+	lsg.Clear()
 	if cfg.Start == nil {
 		return lsg.NumLoops()
 	}
-	lsg.Clear()
 	size := cfg.NumNodes()
 	f.reset(size)
 	nonBackPreds, backPreds := f.nonBackPreds, f.backPreds

@@ -1,7 +1,8 @@
-// go-havlak5: go-havlak4 with no allocation in the steady state: the loop
-// graph is cleared and refilled by every finding (--reuse-loop-graph, true
-// by default, like Cox's -reuseloopgraph), union-find nodes sit in one
-// slice, and the loop body is its own reused work list (README.md).
+// go-havlak5: Havlak's loop finder with no allocation in the steady state:
+// the loop graph is cleared and refilled by every finding (--reuse-loop-graph,
+// true by default, like Cox's -reuseloopgraph), union-find nodes sit in one
+// slice, and the loop body is its own reused work list. README.md tells the
+// step and what it bought.
 package main
 
 import "havlak/havlak"

@@ -1,6 +1,7 @@
-// go-havlak6: go-havlak5 with blocks by number in the CFG too: a slice of
-// blocks whose edges are block numbers, the counterpart of Cox's final
-// havlak6 (README.md).
+// go-havlak6: Havlak's loop finder on a CFG indexed by block number: a slice
+// of blocks whose edges are block numbers, no map and no edge objects (the
+// counterpart of Cox's final havlak6), with a finder and a loop graph that
+// allocate nothing in the steady state. README.md tells the step.
 package main
 
 import "havlak/havlak"
