@@ -51,7 +51,9 @@ impl<'a> HavlakLoopFinder<'a> {
     /// `current`; returns the last number used. One call deeper per block.
     fn dfs(&mut self, block: u32, current: usize) -> usize {
         self.nodes[current] = UnionFindNode { parent: current, block: Some(block), lp: None };
-        self.number.insert(block, current as i64);
+        // Every block is in the map (step a): a lookup, as std::map's
+        // operator[] is in the C++.
+        *self.number.get_mut(&block).expect("a block of the graph") = current as i64;
         let mut last_id = current;
         let cfg = self.cfg;
         for &target in &cfg.blocks[&block].out_edges {
