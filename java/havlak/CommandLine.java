@@ -141,7 +141,7 @@ public final class CommandLine {
           }),
       new Flag("reuse-loop-graph", false, "",
           "refill one loop graph in every finding but the first big-graph one\n"
-              + "(java-top; its default is true, like Cox's -reuseloopgraph)",
+              + "(the top programs; their default is true, like Cox's -reuseloopgraph)",
           (value, options) -> {
             options.reuseLoopGraph = value.equals("true");
             return null;

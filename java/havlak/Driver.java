@@ -306,11 +306,12 @@ public final class Driver {
     }
 
     report.rung = rung.name;
+    report.language = rung.language();
     report.idea = rung.idea;
     report.collector = Measure.collector();
     report.jvm = Measure.jvm();
-    report.compiler = System.getProperty("havlak.javac", "javac");
-    report.buildFlags = System.getProperty("havlak.javac.flags", "");
+    report.compiler = System.getProperty("havlak.compiler", "javac");
+    report.buildFlags = System.getProperty("havlak.compiler.flags", "");
     report.scale = options.scale;
     report.spec = spec;
     report.reuseLoopGraph = reuse;

@@ -57,9 +57,13 @@ public final class Measure {
 
   /** "OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1" and the JVM's options. */
   public static String jvm() {
-    String options = String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    StringBuilder options = new StringBuilder();
+    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (argument.startsWith("-Dhavlak.")) continue;  // the launcher's, not the JVM's
+      options.append(options.length() == 0 ? "" : " ").append(argument);
+    }
     return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
-        + (options.isEmpty() ? "" : " (" + options + ")");
+        + (options.length() == 0 ? "" : " (" + options + ")");
   }
 
   /**

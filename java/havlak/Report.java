@@ -6,6 +6,7 @@ import java.util.List;
 /** The report of one run and its JSON record, as the C++ rungs print them. */
 public final class Report {
   public String rung;
+  public String language = "java";
   public String idea;
   public String collector;    // the JSON record's "allocator"
   public String jvm;          // its "allocator_version"
@@ -114,7 +115,7 @@ public final class Report {
     Json json = new Json();
     json.beginObject();
     json.key("rung").string(rung);
-    json.key("language").string("java");
+    json.key("language").string(language);
     json.key("idea").string(idea);
     json.key("allocator").string(collector);
     json.key("allocator_version").string(jvm);

@@ -42,6 +42,9 @@ public abstract class Rung<C extends Builder, G extends Rung.LoopGraph> {
     this.recursive = recursive;
   }
 
+  /** The language the rung is written in, for the JSON record: "java", "scala". */
+  public String language() { return "java"; }
+
   public abstract C newCfg();
 
   public abstract G newLoopGraph();
