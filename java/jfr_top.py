@@ -40,6 +40,22 @@ def main():
     for name, count in flat.most_common(limit):
         print(f"{count:6d} {100 * count / total:5.1f}% {cumulative[name]:6d} "
               f"{100 * cumulative[name] / total:5.1f}%  {name}")
+    out = subprocess.run([JFR, "print", "--json", "--events", "jdk.GarbageCollection", sys.argv[1]],
+                         check=True, capture_output=True, text=True).stdout
+    collections_ = json.loads(out)["recording"]["events"]
+    pauses = sum(parse_duration(c["values"]["sumOfPauses"]) for c in collections_)
+    print(f"{len(collections_)} collections (jdk.GarbageCollection), {pauses:.3f} s of pauses")
+
+
+def parse_duration(text):
+    """JFR's JSON durations: "PT0.0123S"."""
+    text = text.removeprefix("PT")
+    seconds = 0.0
+    for unit, scale in (("H", 3600), ("M", 60), ("S", 1)):
+        if unit in text:
+            value, text = text.split(unit, 1)
+            seconds += float(value) * scale
+    return seconds
 
 
 if __name__ == "__main__":
