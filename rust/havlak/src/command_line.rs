@@ -105,7 +105,7 @@ const FLAGS: &[Flag] = &[
         takes_value: true,
         value_name: "FILE",
         help: "write the workload's graph (or --cfg's) to FILE in the same\n\
-               format, then stop",
+               format ('-': standard output), then stop",
     },
     Flag { name: "help", takes_value: false, value_name: "", help: "print this help and exit" },
 ];
@@ -291,9 +291,11 @@ pub fn usage_text(program: &str, summary: &str) -> String {
         }
         out.push('\n');
     }
-    out += "\nFILE may be '-' (standard input for --cfg, standard output for\n\
-            --dump-cfg). A regular file is replaced whole, once complete; a\n\
-            symbolic link's target is; a device or FIFO is written in place.\n\
+    out += "\n--cfg=- reads standard input, --dump-cfg=- writes standard output.\n\
+            An output FILE that is a regular file (or a new one) is replaced\n\
+            whole once complete, a symbolic link's target likewise; a device\n\
+            or FIFO is written in place. Nothing is left behind on a failure\n\
+            (Ctrl-C may leave a .tmp file). Each flag is given at most once.\n\
             \nA CPU profile: perf record -g --call-graph=dwarf PROGRAM, then\n\
             perf report (the program's README shows the commands).\n\
             \nExit status: 0 the run finished and its loop counts are right;\n\

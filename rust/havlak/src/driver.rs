@@ -21,8 +21,9 @@ pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_FAILURE: i32 = 3; // a file could not be written
 pub const EXIT_RESOURCE_LIMIT: i32 = 4; // no stack for a recursive program
 
-// A recursive search's frame is well under this (rust-havlak1's depth-first
-// search: about 200 bytes, measured on the 5,000,000-block chain).
+// A recursive search's frame is well under this: rust-havlak1's depth-first
+// search takes 80 bytes a block, its nesting levels 224 a loop (the
+// prologues of the release build, objdump -d).
 const STACK_BYTES_PER_BLOCK: usize = 512;
 const MIN_STACK_BYTES: usize = 64 << 20;
 
