@@ -21,8 +21,8 @@ var temporaries struct {
 	watching bool
 }
 
-// forgetOnSignal removes the temporary files still registered when the
-// process is interrupted, then exits as the signal would have.
+// watchSignals removes the temporary files still registered when the
+// process is interrupted, then exits with the signal's status.
 func watchSignals() {
 	if temporaries.watching {
 		return
@@ -37,8 +37,10 @@ func watchSignals() {
 			os.Remove(path)
 		}
 		temporaries.Unlock()
-		signal.Reset()
-		syscall.Kill(os.Getpid(), sig.(syscall.Signal))
+		// 128 + the signal's number, as a shell reports a process the
+		// signal ended (the default action may be "ignore" in a
+		// background job, so the status is set here rather than by it).
+		os.Exit(128 + int(sig.(syscall.Signal)))
 	}()
 }
 
