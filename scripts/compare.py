@@ -3,6 +3,16 @@
 workload, checks every run's loop counts, prints one table and writes the
 results folder (`make variants`).
 
+Every language in one run: the C++ rungs (havlakN) under glibc, jemalloc
+and tcmalloc; the Go rungs (go-havlakN) under GOGC=100 and
+GOGC=off+GOMEMLIMIT=1GiB; Rust (rust-havlak1, rust-top) with the system
+allocator; Java and Scala (java-/scala- havlak1 and top) under the G1 and
+Parallel collectors. --builds adds the C++ build axis (gcc-O2,
+gcc-O3-native, gcc-lto, gcc-pgo, clang-O2, gcc-checked, or all): the
+chosen C++ rungs (default havlak1, havlak6 and the top rung), each built in a
+tree of its own under build-flavours/, under glibc malloc unless
+--allocators says otherwise.
+
 Runs are interleaved, round after round over every rung and allocator, so a
 slow moment of a shared machine does not fall on one rung only. Each run is
 measured from outside (wall time, user and system time and peak resident
@@ -36,8 +46,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from havlak_tools import environment, files, results, workload  # noqa: E402
-from havlak_tools.binaries import binary_path, find_rungs  # noqa: E402
+from havlak_tools import (  # noqa: E402
+    builds, environment, files, languages, results, workload)
+from havlak_tools.binaries import find_programs, program_path  # noqa: E402
 from havlak_tools.runner import (  # noqa: E402
     Expectation, RunError, default_timeout, run_rung)
 from havlak_tools.table import format_terminal  # noqa: E402
@@ -105,11 +116,17 @@ def parse_args(argv):
                         help="where the rung binaries are (default the "
                              "suite's build/bin)")
     parser.add_argument("--rungs",
-                        help="comma-separated rungs (default: every havlakN "
-                             "binary in --bin)")
-    parser.add_argument("--allocators", default=",".join(ALLOCATORS),
-                        help="comma-separated, of glibc, jemalloc, tcmalloc "
-                             "(default: all three)")
+                        help="comma-separated programs, of any language; "
+                             "'top' is the top C++ rung (default: every "
+                             "program in --bin; with --builds: havlak1, "
+                             "havlak6, top)")
+    parser.add_argument("--allocators",
+                        help="comma-separated, of glibc, jemalloc, tcmalloc: "
+                             "the C++ rungs' (default: all three; glibc "
+                             "with --builds)")
+    parser.add_argument("--builds",
+                        help="comma-separated C++ builds, or all: "
+                             + ", ".join(builds.ORDER))
     parser.add_argument("--runs", type=int,
                         help=f"timed runs per rung and allocator (default 5; "
                              f"{QUICK_RUNS} with --quick)")
@@ -146,14 +163,38 @@ def parse_args(argv):
         parser.error("--runs must be at least 1 and --warmup at least 0")
     if args.timeout is None:
         args.timeout = default_timeout(args.scale)
-    args.allocators = args.allocators.split(",")
+    if args.builds is not None:
+        try:
+            args.builds = builds.parse(args.builds)
+        except builds.BuildError as error:
+            say(f"{error}")
+            sys.exit(2)
+    args.allocators = (args.allocators.split(",") if args.allocators
+                       else ["glibc"] if args.builds else list(ALLOCATORS))
     for allocator in args.allocators:
         if allocator not in ALLOCATORS:
             parser.error(f"unknown allocator '{allocator}'")
     if args.rewrite:
         return args
-    args.rungs = (args.rungs.split(",") if args.rungs
-                  else find_rungs(args.bin))
+    built = find_programs(args.bin)
+    cxx_built = [rung for rung in built
+                 if languages.language_of(rung) == languages.CXX]
+    if args.rungs:
+        wanted = args.rungs.split(",")
+    elif args.builds:
+        wanted = list(languages.BUILD_RUNGS)
+    else:
+        wanted = built
+    args.rungs = []
+    for name in wanted:
+        rung = languages.resolve_rung(name, cxx_built)
+        if rung is None:
+            parser.error(f"no C++ rung in {args.bin} to be '{name}': build "
+                         "first")
+        if args.builds and languages.language_of(rung) != languages.CXX:
+            parser.error(f"--builds takes C++ rungs only, not '{rung}'")
+        if rung not in args.rungs:
+            args.rungs.append(rung)
     if not args.rungs:
         parser.error(f"no havlakN binaries in {args.bin}: build first")
     args.default_out = args.out is None
@@ -186,8 +227,30 @@ class Progress:
               flush=True)
 
 
-def rung_command(args, rung, allocator):
-    command = [binary_path(args.bin, rung, allocator), "--json"]
+def entries(args):
+    """(rung, build, setting) for every timed series, rung by rung: a C++
+    rung under every build asked for (None: no build axis) and allocator;
+    another language's program under each of its runtime settings."""
+    result = []
+    for rung in args.rungs:
+        language = languages.language_of(rung)
+        if language == languages.CXX:
+            result += [(rung, build, allocator)
+                       for build in (args.builds or [None])
+                       for allocator in args.allocators]
+        else:
+            result += [(rung, None, setting)
+                       for setting in languages.settings(language)]
+    return result
+
+
+def bin_of(args, build):
+    return (args.bin if build is None
+            else builds.bin_dir(SUITE_ROOT, build, args.bin))
+
+
+def rung_command(args, rung, allocator, build=None):
+    command = [program_path(bin_of(args, build), rung, allocator), "--json"]
     if args.scale is not None:
         # repr: the shortest text that reads back as the same number, so
         # the rung runs exactly the workload the runner checks against.
@@ -195,43 +258,61 @@ def rung_command(args, rung, allocator):
     return command
 
 
+def counted_rungs(args):
+    """The rungs whose allocations come from a counting build (C++)."""
+    return [rung for rung in args.rungs
+            if languages.language_of(rung) == languages.CXX]
+
+
 def check_binaries(args):
-    for rung in args.rungs:
-        for allocator in list(args.allocators) + ["counting"]:
-            binary = binary_path(args.bin, rung, allocator)
-            if not os.access(binary, os.X_OK):
-                raise RunError(f"no binary {binary}: build first")
+    needed = [(rung, build, setting) for rung, build, setting in entries(args)]
+    needed += [(rung, None, "counting") for rung in counted_rungs(args)]
+    for rung, build, setting in needed:
+        binary = program_path(bin_of(args, build), rung, setting)
+        if not os.access(binary, os.X_OK):
+            raise RunError(f"no binary {binary}: build first")
 
 
 def run_matrix(args):
-    """Returns {(rung, allocator): [Measurement, ...]} and the counting
-    runs' {rung: counts}."""
-    pairs = [(rung, allocator) for rung in args.rungs
-             for allocator in args.allocators]
-    progress = Progress(len(pairs) * (args.warmup + args.runs)
-                        + len(args.rungs))
+    """Returns {(rung, build, setting): [Measurement, ...]} and {rung:
+    allocation counts}: a C++ rung's from one run of its counting build
+    (the default tree's), another language's from its first timed run under
+    its default setting (its record always carries them)."""
+    keys = entries(args)
+    counted = counted_rungs(args)
+    progress = Progress(len(keys) * (args.warmup + args.runs) + len(counted))
 
-    def run(rung, allocator):
-        return run_rung(rung_command(args, rung, allocator),
-                        Expectation(rung, allocator, args.scale),
-                        args.timeout)
+    def run(rung, build, setting):
+        language = languages.language_of(rung)
+        return run_rung(rung_command(args, rung, setting, build),
+                        Expectation(rung, setting, args.scale, build=build),
+                        args.timeout,
+                        env=languages.environment(language, setting))
 
-    measurements = {pair: [] for pair in pairs}
+    measurements = {key: [] for key in keys}
     for round_number in range(args.warmup + args.runs):
         warmup = round_number < args.warmup
-        for rung, allocator in pairs:
-            measurement = run(rung, allocator)
-            label = (f"{rung} {allocator} "
+        for key in keys:
+            rung, build, setting = key
+            measurement = run(*key)
+            label = (f"{rung}{f' [{build}]' if build else ''} {setting} "
                      + ("warm-up" if warmup else
                         f"run {round_number - args.warmup + 1}/{args.runs}"))
             progress.report(label, measurement.wall_seconds)
             if not warmup:
-                measurements[(rung, allocator)].append(measurement)
+                measurements[key].append(measurement)
     allocations = {}
     for rung in args.rungs:
-        measurement = run(rung, "counting")
-        progress.report(f"{rung} allocation count", measurement.wall_seconds)
-        allocations[rung] = measurement.record.allocations
+        if rung in counted:
+            measurement = run(rung, None, "counting")
+            progress.report(f"{rung} allocation count",
+                            measurement.wall_seconds)
+            allocations[rung] = measurement.record.allocations
+        else:
+            language = languages.language_of(rung)
+            first = measurements[(rung, None,
+                                  languages.default_setting(language))][0]
+            allocations[rung] = first.record.allocations
     return measurements, allocations
 
 
@@ -272,8 +353,14 @@ def write_folder(args, built):
 
 def measure_and_write(args, argv):
     try:
+        if args.builds:
+            builds.prepare(SUITE_ROOT, args.builds, args.rungs, args.scale,
+                           say=say)
         check_binaries(args)
         files.check_writable(args.out)
+    except builds.BuildError as error:
+        say(f"FAILED: {error}; nothing measured")
+        return 1
     except RunError as error:
         say(f"FAILED: {error}; nothing measured")
         return 1
@@ -290,14 +377,31 @@ def measure_and_write(args, argv):
         return 1
     busy = environment.busy_report(before, environment.machine_sample())
     versions = {allocator: runs[0].record.allocator_version
-                for (_, allocator), runs in measurements.items()}
+                for (rung, _, allocator), runs in measurements.items()
+                if languages.language_of(rung) == languages.CXX}
     config = {"rungs": args.rungs, "allocators": args.allocators,
+              "builds": args.builds,
+              "settings": {language: list(languages.settings(language))
+                           for language in languages.LANGUAGE_ORDER
+                           if any(languages.language_of(rung) == language
+                                  for rung in args.rungs)},
               "runs": args.runs, "warmup": args.warmup, "scale": args.scale}
-    some_record = next(iter(measurements.values()))[0].record
-    built = results.build(
-        environment.collect(["scripts/compare.py"] + argv, some_record,
-                            versions, source, busy),
-        config, measurements, allocations)
+    cxx_records = [runs[0].record for (rung, build, _), runs
+                   in measurements.items()
+                   if languages.language_of(rung) == languages.CXX
+                   and build in (None, builds.DEFAULT)]
+    some_record = (cxx_records or [next(iter(measurements.values()))[0]
+                                   .record])[0]
+    env = environment.collect(["scripts/compare.py"] + argv, some_record,
+                              versions, source, busy)
+    env.update(environment.languages(measurements))
+    if args.builds:
+        env["builds"] = {
+            name: builds.describe(name, next(
+                (runs[0].record for (_, build, _), runs
+                 in measurements.items() if build == name), None))
+            for name in args.builds}
+    built = results.build(env, config, measurements, allocations)
     # The runs go to disk before anything else, the terminal included.
     try:
         folder, failure = write_folder(args, built), None
@@ -306,10 +410,15 @@ def measure_and_write(args, argv):
     workload_text = ("canonical workload" if args.scale is None
                      else f"--scale={args.scale:g}, not the canonical "
                           "workload")
-    print(f"\n{args.runs} runs per rung and allocator after {args.warmup} "
-          f"warm-up ({workload_text}); wall time and peak resident memory "
-          "of the whole process (wait4); allocations from one counting run\n")
+    print(f"\n{args.runs} runs per program and runtime setting after "
+          f"{args.warmup} warm-up ({workload_text}); wall time and peak "
+          "resident memory of the whole process (wait4); allocations: C++ "
+          "from one counting run, the other languages from their own "
+          "records (results.md says what each counts)\n")
     sys.stdout.write(format_terminal(results.rows(built)))
+    for title, text in results.terminal_extras(built):
+        print(f"\n{title}\n")
+        sys.stdout.write(text)
     if busy["warning"]:
         print(f"\nWARNING: {busy['warning']}.")
         say(f"WARNING: {busy['warning']}")

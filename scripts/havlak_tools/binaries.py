@@ -18,3 +18,31 @@ def find_rungs(bin_dir):
 
 def binary_path(bin_dir, rung, allocator="glibc"):
     return os.path.join(bin_dir, rung + ALLOCATOR_SUFFIX[allocator])
+
+
+def find_programs(bin_dir):
+    """Every program in `bin_dir` the comparison runs: the C++ rungs
+    (havlakN), the Go rungs (go-havlakN) and the other languages' bottom and
+    top (rust-, java-, scala- havlak1 and top), in ladder order (C++, Go,
+    Rust, Java, Scala)."""
+    from .languages import PREFIXES, ladder_key
+    if not os.path.isdir(bin_dir):
+        return []
+    names = set(find_rungs(bin_dir))
+    for name in os.listdir(bin_dir):
+        for prefix, _ in PREFIXES:
+            rest = name[len(prefix):]
+            if name.startswith(prefix) and (
+                    rest == "top" or (rest.startswith("havlak")
+                                      and rest[6:].isdigit())):
+                names.add(name)
+    return sorted(names, key=ladder_key)
+
+
+def program_path(bin_dir, rung, setting="glibc"):
+    """A C++ rung's binary for its allocator (or counting build); another
+    language's program is one binary whatever its runtime setting."""
+    from .languages import CXX, language_of
+    if language_of(rung) == CXX:
+        return binary_path(bin_dir, rung, setting)
+    return os.path.join(bin_dir, rung)

@@ -45,13 +45,18 @@ def grouped_bars(path, title, ylabel, rungs, groups, values, logscale=False):
     for rung in rungs:
         cells = [rung]
         for group in groups:
-            median, low, high = values[(rung, group)]
+            value = values.get((rung, group))
+            if value is None:   # no such bar: gnuplot's missing value
+                cells += ["?", "?", "?"]
+                continue
+            median, low, high = value
             cells += [f"{median:.6g}", f"{low:.6g}", f"{high:.6g}"]
         lines.append(" ".join(cells))
     plot = ", ".join(
         f"$values using {2 + 3 * i}:{3 + 3 * i}:{4 + 3 * i}:xtic(1) "
         f"title {_quote(group)}" for i, group in enumerate(groups))
     script = (_header(title, ylabel, logscale)
+              + "set datafile missing '?'\n"
               + _data_block("values", lines)
               + "set style data histogram\n"
               + "set style histogram errorbars gap 1 lw 1\n"

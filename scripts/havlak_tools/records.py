@@ -59,6 +59,7 @@ class RunRecord:
     wall_seconds: float   # the workload, as the rung timed it
     peak_rss_kib: int     # as the rung read it (getrusage)
     allocations: dict     # count, bytes, peak_live_bytes; or None
+    language: str = "c++"  # the C++ rungs' records name none
 
 
 def parse_run_record(text):
@@ -77,8 +78,16 @@ def parse_run_record(text):
     if allocations == "missing":
         raise RecordError("record: field 'allocations' is missing")
     if allocations is not None:
-        allocations = {key: _field(allocations, key, int, "allocations")
-                       for key in ("count", "bytes", "peak_live_bytes")}
+        # The JVM counts bytes, not objects: its count is null.
+        count = (None if isinstance(allocations, dict)
+                 and allocations.get("count", 0) is None
+                 else _field(allocations, "count", int, "allocations"))
+        allocations = {"count": count, **{
+            key: _field(allocations, key, int, "allocations")
+            for key in ("bytes", "peak_live_bytes")}}
+    language = record.get("language", "c++")
+    if not isinstance(language, str) or not language:
+        raise RecordError("record: field 'language' is not a name")
     problems = _field(record, "loop_count_problems", list)
     return RunRecord(
         rung=_field(record, "rung", str),
@@ -105,4 +114,5 @@ def parse_run_record(text):
         wall_seconds=_field(record, "wall_seconds", float),
         peak_rss_kib=_field(record, "peak_rss_kib", int),
         allocations=allocations,
+        language=language,
     )

@@ -4,13 +4,17 @@ results.csv, results.md and SVG plots, and read back from results.json."""
 import json
 import os
 
-from . import plots
+from . import languages as langs
+from . import analysis, plots
+from . import workload as workload_shape
 from .files import remove_files, write_csv, write_json, write_text
 from .records import PHASES
 from .stats import Summary
-from .table import comparison_rows, format_markdown
+from .table import (comparison_rows, format_markdown, markdown_table,
+                    text_table)
 
-FORMAT = "havlak-results/1"
+FORMAT = "havlak-results/2"
+FORMATS = ("havlak-results/1", FORMAT)   # /1: C++ only, no builds
 PHASE_TITLES = {
     "small_graph_loops": "small-graph loops",
     "cfg_construction": "CFG construction",
@@ -30,14 +34,18 @@ def _summary_json(summary):
 
 
 def build(environment, config, measurements, allocations):
-    """`measurements` maps (rung, allocator) to Measurements, in the order
-    rung by rung; `allocations` maps rung to the counting run's counts."""
+    """`measurements` maps (rung, build, setting) to Measurements, in the
+    order rung by rung; `allocations` maps rung to its counts."""
     runs = []
-    for (rung, allocator), runs_of_pair in measurements.items():
+    for key, runs_of_pair in measurements.items():
+        # (rung, allocator) keys are C++ runs without a build axis.
+        rung, build, allocator = key if len(key) == 3 else (key[0], None,
+                                                            key[1])
         for index, measurement in enumerate(runs_of_pair, 1):
             record = measurement.record
             runs.append({
-                "rung": rung, "allocator": allocator, "run": index,
+                "rung": rung, "language": langs.language_of(rung),
+                "build": build, "allocator": allocator, "run": index,
                 "wall_seconds": measurement.wall_seconds,
                 "user_seconds": measurement.user_seconds,
                 "system_seconds": measurement.system_seconds,
@@ -74,7 +82,7 @@ def load(path):
             results = json.load(text)
     except json.JSONDecodeError as error:
         raise ResultsError(f"{path}: not JSON: {error}") from None
-    if _require(results, "format", str, path) != FORMAT:
+    if _require(results, "format", str, path) not in FORMATS:
         raise ResultsError(f"{path}: format is not {FORMAT}")
     _require(results, "environment", dict, path)
     config = _require(results, "config", dict, path)
@@ -83,14 +91,20 @@ def load(path):
     allocations = _require(results, "allocations", dict, path)
     for rung in rungs:
         counts = _require(allocations, rung, dict, "allocations")
-        for key in ("count", "bytes", "peak_live_bytes"):
+        if not (langs.language_of(rung) in langs.JVM_LANGUAGES
+                and isinstance(counts, dict) and counts.get("count", 0)
+                is None):
+            _require(counts, "count", int, f"allocations.{rung}")
+        for key in ("bytes", "peak_live_bytes"):
             _require(counts, key, int, f"allocations.{rung}")
     seen = set()
     for index, run in enumerate(_require(results, "runs", list, path)):
         where = f"runs[{index}]"
-        pair = (_require(run, "rung", str, where),
-                _require(run, "allocator", str, where))
-        seen.add(pair)
+        build = run.get("build")
+        if build is not None and not isinstance(build, str):
+            raise ResultsError(f"{where}: 'build' is not a name")
+        seen.add((_require(run, "rung", str, where), build,
+                  _require(run, "allocator", str, where)))
         for key in ("wall_seconds", "user_seconds", "system_seconds",
                     "workload_seconds"):
             _require(run, key, float, where)
@@ -99,43 +113,64 @@ def load(path):
         phases = _require(run, "phases_seconds", dict, where)
         for phase in PHASES:
             _require(phases, phase, float, f"{where}.phases_seconds")
-    for rung in rungs:
-        for allocator in allocators:
-            if (rung, allocator) not in seen:
-                raise ResultsError(f"{path}: no runs of {rung} with "
-                                   f"{allocator}")
+    for key in series(results):
+        if key not in seen:
+            rung, build, allocator = key
+            raise ResultsError(f"{path}: no runs of {rung}"
+                               + (f" [{build}]" if build else "")
+                               + f" with {allocator}")
     return results
 
 
-def _runs_of(results, rung, allocator):
+def series(results):
+    """Every (rung, build, setting) measured, rung by rung."""
+    config = results["config"]
+    settings = config.get("settings") or {}
+    keys = []
+    for rung in config["rungs"]:
+        language = langs.language_of(rung)
+        if language == langs.CXX:
+            keys += [(rung, build, allocator)
+                     for build in (config.get("builds") or [None])
+                     for allocator in config["allocators"]]
+        else:
+            keys += [(rung, None, setting) for setting in
+                     settings.get(language, langs.settings(language))]
+    return keys
+
+
+def _runs_of(results, rung, allocator, build=None):
     return [run for run in results["runs"]
-            if run["rung"] == rung and run["allocator"] == allocator]
+            if run["rung"] == rung and run["allocator"] == allocator
+            and run.get("build") == build]
 
 
 def summaries(results):
-    """{(rung, allocator): (wall Summary, peak MiB Summary)}"""
-    config = results["config"]
-    return {(rung, allocator): (
-        Summary.of(run["wall_seconds"] for run in _runs_of(results, rung,
-                                                           allocator)),
+    """{(rung, build, setting): (wall Summary, peak MiB Summary)}"""
+    return {(rung, build, setting): (
+        Summary.of(run["wall_seconds"] for run in _runs_of(
+            results, rung, setting, build)),
         Summary.of(run["peak_rss_kib"] / 1024 for run in _runs_of(
-            results, rung, allocator)))
-        for rung in config["rungs"] for allocator in config["allocators"]}
+            results, rung, setting, build)))
+        for rung, build, setting in series(results)}
 
 
 def rows(results):
     config = results["config"]
     return comparison_rows(summaries(results), config["rungs"],
-                           config["allocators"], results["allocations"])
+                           config["allocators"], results["allocations"],
+                           keys=series(results),
+                           language_of=langs.language_of)
 
 
-def phase_medians(results, rung, allocator):
-    runs = _runs_of(results, rung, allocator)
+def phase_medians(results, rung, allocator, build=None):
+    runs = _runs_of(results, rung, allocator, build)
     return {phase: Summary.of(run["phases_seconds"][phase]
                               for run in runs).median for phase in PHASES}
 
 
-CSV_HEADER = (["rung", "allocator", "run", "wall_seconds", "user_seconds",
+CSV_HEADER = (["rung", "language", "build", "allocator", "run",
+               "wall_seconds", "user_seconds",
                "system_seconds", "peak_rss_kib", "workload_seconds"]
               + [f"{phase}_seconds" for phase in PHASES]
               + ["loops", "loops_total"])
@@ -143,12 +178,85 @@ CSV_HEADER = (["rung", "allocator", "run", "wall_seconds", "user_seconds",
 
 def _csv_rows(results):
     for run in results["runs"]:
-        yield ([run["rung"], run["allocator"], run["run"],
+        yield ([run["rung"], run.get("language",
+                                     langs.language_of(run["rung"])),
+                run.get("build") or "", run["allocator"], run["run"],
                 run["wall_seconds"], run["user_seconds"],
                 run["system_seconds"], run["peak_rss_kib"],
                 run["workload_seconds"]]
                + [run["phases_seconds"][phase] for phase in PHASES]
                + [run["loops"], run["loops_total"]])
+
+
+def markdown_extras(results, has_plots=True):
+    """results.md's sections on languages and builds (empty for a C++-only
+    run without builds)."""
+    lines = []
+    made = analysis.side_by_side(results)
+    if made:
+        lines += ["## The ladders side by side", "",
+                  "Each program of another language beside the C++ rung whose "
+                  "idea it carries (the table in "
+                  "`scripts/havlak_tools/languages.py`), default runtimes, "
+                  "medians of this run.", "",
+                  markdown_table(*made, left=2)]
+        if has_plots:
+            lines += ["![Wall time, the ladders side by side](languages.svg)",
+                      ""]
+    made = analysis.steady_state(results)
+    if made:
+        lines += ["## The JVM's steady state", "",
+                  "The whole process's wall time (above) includes the JVM's "
+                  "start-up and JIT warm-up, as a user runs it. Here, from "
+                  "each program's own phase timings: the first big-graph "
+                  "finding (interpreted and compiling) and the steady state, "
+                  "the repeated findings' time divided by their number; the "
+                  "C++ counterpart for scale.", "",
+                  markdown_table(*made, left=2)]
+    made = analysis.language_differences(results)
+    if made:
+        lines += ["## What differs between the languages", "",
+                  "From this run's records and toolchains: the same "
+                  "workload, the same checked counts, but not the same "
+                  "compilers, checks or memory management.", "",
+                  markdown_table(*made, left=len(made[0]))]
+    made = analysis.build_table(results)
+    if made:
+        header, body, _, base = made
+        allocator = results["config"]["allocators"][0]
+        lines += ["## Rungs x builds", "",
+                  f"Median wall time [min-max] per rung under each build "
+                  f"({allocator}), and each build's speed against {base} in "
+                  f"this run ({base}'s time divided by the build's: above 1 "
+                  "is faster). Build flags above, under \"Machine and "
+                  "build\".", "", markdown_table(header, body, left=1)]
+        if has_plots:
+            lines += ["![Wall time per rung and build](builds.svg)", ""]
+        lines += ["Summary (generated from this run):", ""]
+        lines += [f"- {line}" for line in analysis.build_summary(results)]
+        lines += [""]
+    return lines
+
+
+def terminal_extras(results):
+    """[(title, text)] printed after the main table."""
+    extras = []
+    made = analysis.headline(results)
+    if made:
+        extras.append(("Headline (default runtimes; ratios: the program "
+                       "against the C++ rung, above 1 is slower/bigger)",
+                       text_table(*made, left=2)))
+    made = analysis.steady_state(results)
+    if made:
+        extras.append(("JVM steady state (own phase timings)",
+                       text_table(*made, left=2)))
+    made = analysis.build_table(results)
+    if made:
+        header, body, _, _ = made
+        extras.append(("Rungs x builds", text_table(header, body, left=1)))
+        extras.append(("Summary", "".join(
+            f"- {line}\n" for line in analysis.build_summary(results))))
+    return extras
 
 
 def _markdown(results, has_plots, bench_present):
@@ -195,50 +303,81 @@ def _markdown(results, has_plots, bench_present):
             cell += " (uncommitted changes to " + ", ".join(
                 f"`{path}`" for path in env["uncommitted_files"]) + ")"
         lines.append(f"| {label} | {cell} |")
+    for name, info in (env.get("builds") or {}).items():
+        lines.append(f"| build {name} | `{info.get('compiler')}` "
+                     f"`{info.get('flags')}`"
+                     + (f", linked with `{info['link_flags']}`"
+                        if info.get("link_flags") else "")
+                     + (f"; trained on {info['trained_on']}"
+                        if info.get("trained_on") else "") + " |")
+    for language, info in (env.get("languages") or {}).items():
+        tools = "; ".join(f"`{line}`" for line in
+                          (info.get("toolchain") or {}).values() if line)
+        lines.append(f"| {language} toolchain | {tools} |")
+    extras = markdown_extras(results)
+    headline_made = analysis.headline(results)
+    if headline_made:
+        lines += ["", "## Headline: C++ against the other languages", "",
+                  "Each language's default runtime (C++ glibc malloc, "
+                  "GOGC=100, the G1 collector), medians of this run. \"time "
+                  "vs C++\" divides the program's median wall time by the "
+                  "C++ rung's (above 1: slower than C++); \"memory vs C++\" "
+                  "does the same with peak memory.", "",
+                  markdown_table(*headline_made, left=2)]
     lines += ["", "## Time and memory", "",
               "Medians; [min-max] is the range over the runs. Ratios are "
-              f"against {rungs[0]} and against the rung below, with the same "
-              "allocator: \"faster\" divides their time by this rung's, "
-              "\"memory\" this rung's peak by theirs.", "",
+              "against the bottom of the same ladder (the first rung of that "
+              "language in the run) and against the rung below, with the "
+              "same language, build and runtime setting: \"faster\" divides "
+              "their time by this rung's, \"memory\" this rung's peak by "
+              "theirs. The runtime is C++'s allocator, Go's GOGC (and "
+              "GOMEMLIMIT), the JVM's collector.", "",
               format_markdown(rows(results))]
     if has_plots:
         lines += ["![Wall time per rung and allocator](time.svg)", "",
                   "![Peak resident memory per rung and allocator]"
                   "(memory.svg)", ""]
-    lines += ["## Best allocator per rung", "",
-              "| rung | fastest | wall s | leanest | peak MiB |",
-              "| --- | --- | ---: | --- | ---: |"]
+    lines += extras
+    lines += ["## Best runtime setting per program", "",
+              "| program | build | fastest | wall s | leanest | peak MiB |",
+              "| --- | --- | --- | ---: | --- | ---: |"]
     table = summaries(results)
-    for rung in rungs:
-        fastest = min(allocators, key=lambda a: table[(rung, a)][0].median)
-        leanest = min(allocators, key=lambda a: table[(rung, a)][1].median)
-        lines.append(f"| {rung} | {fastest} | "
-                     f"{table[(rung, fastest)][0].median:.3f} | {leanest} | "
-                     f"{table[(rung, leanest)][1].median:.1f} |")
+    by_program = {}
+    for key in series(results):
+        by_program.setdefault((key[0], key[1]), []).append(key)
+    for (rung, build), keys in by_program.items():
+        fastest = min(keys, key=lambda k: table[k][0].median)
+        leanest = min(keys, key=lambda k: table[k][1].median)
+        lines.append(f"| {rung} | {build or ''} | {fastest[2]} | "
+                     f"{table[fastest][0].median:.3f} | {leanest[2]} | "
+                     f"{table[leanest][1].median:.1f} |")
     lines += ["", "## Allocations", "",
-              "From one run of each rung's `-counting` build (glibc malloc "
-              "under a counting `operator new`), apart from the timed runs. "
-              "Counts, not timings: they do not vary from run to run.", "",
-              "| rung | allocations | MiB asked for | peak live MiB |",
+              "Counts, not timings. What each language's figure means:", ""]
+    present = [l for l in langs.LANGUAGE_ORDER
+               if any(langs.language_of(r) == l for r in rungs)]
+    for language in present:
+        lines.append(f"- **{language}**: {langs.ALLOCATIONS_MEANING[language]}"
+                     ".")
+    lines += ["", "| program | allocations | MiB asked for | peak live MiB |",
               "| --- | ---: | ---: | ---: |"]
     for rung in rungs:
         counts = results["allocations"][rung]
-        lines.append(f"| {rung} | {counts['count']:,} | "
+        count = counts["count"]
+        lines.append(f"| {rung} | {'-' if count is None else f'{count:,}'} | "
                      f"{counts['bytes'] / 2**20:,.1f} | "
                      f"{counts['peak_live_bytes'] / 2**20:,.1f} |")
     lines += ["", "## Phases", "",
               "Median seconds per phase, as each run timed itself.", "",
-              "| rung | allocator | " + " | ".join(PHASE_TITLES[p]
-                                                   for p in PHASES) + " |",
-              "| --- | --- |" + " ---: |" * len(PHASES)]
-    for rung in rungs:
-        for allocator in allocators:
-            medians = phase_medians(results, rung, allocator)
-            lines.append(f"| {rung} | {allocator} | "
-                         + " | ".join(f"{medians[p]:.3f}" for p in PHASES)
-                         + " |")
+              "| program | build | runtime | " + " | ".join(
+                  PHASE_TITLES[p] for p in PHASES) + " |",
+              "| --- | --- | --- |" + " ---: |" * len(PHASES)]
+    for rung, build, allocator in series(results):
+        medians = phase_medians(results, rung, allocator, build)
+        lines.append(f"| {rung} | {build or ''} | {allocator} | "
+                     + " | ".join(f"{medians[p]:.3f}" for p in PHASES)
+                     + " |")
     if has_plots:
-        lines += ["", f"![Phase breakdown per rung ({allocators[0]})]"
+        lines += ["", "![Phase breakdown per program (default runtimes)]"
                       "(phases.svg)"]
     if bench_present:
         lines += ["", "## Benchmarks", "",
@@ -258,7 +397,8 @@ def _markdown(results, has_plots, bench_present):
     return "\n".join(lines)
 
 
-PLOTS = ("time.svg", "memory.svg", "phases.svg")
+PLOTS = ("time.svg", "memory.svg", "phases.svg", "languages.svg",
+         "builds.svg")
 
 
 def write(folder, results):
@@ -266,7 +406,7 @@ def write(folder, results):
     into `folder`, each file complete or not at all. Without gnuplot, plots
     already in `folder` are removed: they are of other data."""
     config = results["config"]
-    rungs, allocators = config["rungs"], config["allocators"]
+    rungs = config["rungs"]
     write_json(os.path.join(folder, "results.json"), results)
     write_json(os.path.join(folder, "env.json"), results["environment"])
     write_csv(os.path.join(folder, "results.csv"), CSV_HEADER,
@@ -276,26 +416,64 @@ def write(folder, results):
         remove_files(folder, PLOTS)
     if has_plots:
         table = summaries(results)
+        # One bar per program (and build); one bar colour per runtime
+        # setting, in the order of the run (C++ allocators, then Go's, ...).
+        labels, groups, values = [], [], {}
+        for rung, build, setting in series(results):
+            label = rung + (f" [{build}]" if build else "")
+            if label not in labels:
+                labels.append(label)
+            if setting not in groups:
+                groups.append(setting)
+            values[(label, setting)] = table[(rung, build, setting)]
         plots.grouped_bars(
             os.path.join(folder, "time.svg"),
-            "Wall time per rung (median, min-max)", "seconds (log scale)",
-            rungs, allocators,
-            {pair: (wall.median, wall.minimum, wall.maximum)
-             for pair, (wall, _) in table.items()}, logscale=True)
+            "Wall time per program (median, min-max)", "seconds (log scale)",
+            labels, groups,
+            {key: (wall.median, wall.minimum, wall.maximum)
+             for key, (wall, _) in values.items()}, logscale=True)
         plots.grouped_bars(
             os.path.join(folder, "memory.svg"),
-            "Peak resident memory per rung (median, min-max)", "MiB",
-            rungs, allocators,
-            {pair: (peak.median, peak.minimum, peak.maximum)
-             for pair, (_, peak) in table.items()})
+            "Peak resident memory per program (median, min-max)", "MiB",
+            labels, groups,
+            {key: (peak.median, peak.minimum, peak.maximum)
+             for key, (_, peak) in values.items()})
+        firsts = {}
+        for rung, build, setting in series(results):
+            firsts.setdefault((rung, build), setting)
+        phase_labels = [rung + (f" [{build}]" if build else "")
+                        for rung, build in firsts]
         plots.stacked_shares(
             os.path.join(folder, "phases.svg"),
-            f"Where each rung's time goes ({allocators[0]}, medians)",
-            rungs, [PHASE_TITLES[p] for p in PHASES],
-            {(rung, PHASE_TITLES[p]): seconds
-             for rung in rungs
-             for p, seconds in phase_medians(results, rung,
-                                             allocators[0]).items()})
+            "Where each program's time goes (default runtime, medians)",
+            phase_labels, [PHASE_TITLES[p] for p in PHASES],
+            {(label, PHASE_TITLES[p]): seconds
+             for label, ((rung, build), setting) in zip(phase_labels,
+                                                        firsts.items())
+             for p, seconds in phase_medians(results, rung, setting,
+                                             build).items()})
+        cxx_rungs, languages, by_language = \
+            analysis.side_by_side_plot_values(results)
+        if cxx_rungs and len(languages) > 1:
+            plots.grouped_bars(
+                os.path.join(folder, "languages.svg"),
+                "Wall time, idea by idea: each C++ rung and the programs "
+                "that match it (default runtimes)", "seconds (log scale)",
+                cxx_rungs, languages, by_language, logscale=True)
+        made = analysis.build_table(results)
+        if made:
+            _, _, medians, _ = made
+            names = config["builds"]
+            allocator = config["allocators"][0]
+            cxx = [r for r in rungs if langs.language_of(r) == langs.CXX]
+            plots.grouped_bars(
+                os.path.join(folder, "builds.svg"),
+                f"Wall time per rung and build ({allocator}, median, "
+                "min-max)", "seconds (log scale)", cxx, names,
+                {(rung, name): (table[(rung, name, allocator)][0].median,
+                                table[(rung, name, allocator)][0].minimum,
+                                table[(rung, name, allocator)][0].maximum)
+                 for rung in cxx for name in names}, logscale=True)
     bench_present = os.path.exists(os.path.join(folder, "bench.md"))
     write_text(os.path.join(folder, "results.md"),
                _markdown(results, has_plots, bench_present))

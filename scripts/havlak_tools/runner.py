@@ -41,6 +41,8 @@ class Expectation:
     allocator: str            # glibc, jemalloc, tcmalloc or counting
     scale: float = None       # None: no --scale
     iterations: int = None    # None: no --iterations
+    build: str = None         # a C++ build of the build axis (builds.py):
+                              # its compiler and flags are checked; None: not
 
 
 def default_timeout(scale=None, iterations=None):
@@ -90,7 +92,7 @@ def wait_measured(command, timeout, **popen_args):
     return process.returncode, wall, usage
 
 
-def run_rung(command, expect=None, timeout=None):
+def run_rung(command, expect=None, timeout=None, env=None):
     """Runs `command` (a rung binary with --json among its flags) and returns
     its Measurement. Raises RunError if it fails, times out, reports wrong
     counts or, given `expect` (an Expectation), reports anything but what
@@ -98,7 +100,7 @@ def run_rung(command, expect=None, timeout=None):
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         returncode, wall, usage = wait_measured(
             command, timeout, stdout=out, stderr=err,
-            stdin=subprocess.DEVNULL)
+            stdin=subprocess.DEVNULL, env=env)
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode(errors="replace")
@@ -119,6 +121,9 @@ def run_rung(command, expect=None, timeout=None):
         problems = workload.check_record(record, expect.rung,
                                          expect.allocator, expect.scale,
                                          expect.iterations)
+        if expect.build is not None:
+            from .builds import check_record as check_build
+            problems += check_build(record, expect.build)
         if problems:
             raise RunError(f"{name} reported what was not asked for or the "
                            "wrong answer: " + "; ".join(problems))

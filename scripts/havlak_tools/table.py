@@ -1,5 +1,6 @@
-"""The comparison table: one row per rung and allocator, with ratios to
-havlak1 and to the rung below (both under the same allocator)."""
+"""The comparison table: one row per program and runtime setting (and C++
+build), with ratios to the bottom of its own ladder and to the rung below,
+both under the same language, build and setting."""
 
 from dataclasses import dataclass
 
@@ -7,32 +8,50 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Row:
     rung: str
-    allocator: str
-    wall: object          # Summary, seconds
-    peak_mib: object      # Summary, MiB
+    allocator: str            # the runtime setting: allocator, GOGC, collector
+    wall: object              # Summary, seconds
+    peak_mib: object          # Summary, MiB
     speedup_vs_first: float
     memory_vs_first: float
     speedup_vs_below: float   # None for the first rung
     memory_vs_below: float
-    allocations: int          # the counting run's, or None
+    allocations: int          # the counting run's (or the record's), or None
+    language: str = "c++"
+    build: str = None
 
 
-def comparison_rows(summaries, rungs, allocators, allocations=None):
-    """`summaries` maps (rung, allocator) to (wall Summary, peak Summary);
-    `allocations` maps rung to its counting run's counts."""
+def comparison_rows(summaries, rungs, allocators, allocations=None,
+                    keys=None, language_of=None):
+    """`summaries` maps (rung, build, setting) to (wall Summary, peak
+    Summary) (or, without `keys`, (rung, allocator)); `keys` lists the
+    (rung, build, setting) series in order; `allocations` maps rung to its
+    counts. Rows go group by group (language, build, setting), each group's
+    rungs in the order given, ratios within the group."""
     allocations = allocations or {}
+    language_of = language_of or (lambda rung: "c++")
+    if keys is None:
+        keys = [(rung, None, allocator) for allocator in allocators
+                for rung in rungs]
+        summaries = {(rung, None, allocator): value
+                     for (rung, allocator), value in summaries.items()}
+    groups = {}
+    for rung, build, setting in keys:
+        groups.setdefault((language_of(rung), build, setting), []).append(
+            rung)
+    order = {rung: index for index, rung in enumerate(rungs)}
     rows = []
-    for allocator in allocators:
-        first = summaries[(rungs[0], allocator)]
+    for (language, build, setting), members in groups.items():
+        members.sort(key=lambda rung: order.get(rung, len(order)))
+        first = summaries[(members[0], build, setting)]
         below = None
-        for rung in rungs:
-            wall, peak = summaries[(rung, allocator)]
+        for rung in members:
+            wall, peak = summaries[(rung, build, setting)]
             rows.append(Row(
-                rung, allocator, wall, peak,
+                rung, setting, wall, peak,
                 first[0].median / wall.median, peak.median / first[1].median,
                 below[0].median / wall.median if below else None,
                 peak.median / below[1].median if below else None,
-                allocations.get(rung, {}).get("count")))
+                (allocations.get(rung) or {}).get("count"), language, build))
             below = (wall, peak)
     return rows
 
@@ -43,30 +62,38 @@ def _ratios(speedup, memory):
     return [f"{speedup:.2f}x", f"{memory:.2f}x"]
 
 
+def _with_build(rows):
+    return any(row.build for row in rows)
+
+
 def _header(rows):
-    first = rows[0].rung if rows else "first"
-    return ["rung", "allocator", "wall s: median [min-max]", "peak MiB",
-            "allocations", f"faster than {first}", f"memory vs {first}",
-            "faster than below", "memory vs below"]
+    return (["program", "language"] + (["build"] if _with_build(rows) else [])
+            + ["runtime", "wall s: median [min-max]", "peak MiB",
+               "allocations", "faster than bottom", "memory vs bottom",
+               "faster than below", "memory vs below"])
 
 
-def _cells(row):
+def _cells(row, with_build):
     wall = row.wall
-    return ([row.rung, row.allocator,
-             f"{wall.median:.3f} [{wall.minimum:.3f}-{wall.maximum:.3f}]",
-             f"{row.peak_mib.median:.1f}",
-             "" if row.allocations is None else f"{row.allocations:,}"]
+    return ([row.rung, row.language]
+            + ([row.build or ""] if with_build else [])
+            + [row.allocator,
+               f"{wall.median:.3f} [{wall.minimum:.3f}-{wall.maximum:.3f}]",
+               f"{row.peak_mib.median:.1f}",
+               "" if row.allocations is None else f"{row.allocations:,}"]
             + _ratios(row.speedup_vs_first, row.memory_vs_first)
             + _ratios(row.speedup_vs_below, row.memory_vs_below))
 
 
-def format_terminal(rows):
-    header = _header(rows)
-    table = [header] + [_cells(row) for row in rows]
+def text_table(header, body, left=None):
+    """Aligned columns: the first `left` (default: the non-numeric ones at
+    the start) left-aligned, the rest right-aligned."""
+    table = [header] + body
+    left = 2 if left is None else left
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     lines = []
     for n, line in enumerate(table):
-        cells = [cell.ljust(width) if i < 2 else cell.rjust(width)
+        cells = [cell.ljust(width) if i < left else cell.rjust(width)
                  for i, (cell, width) in enumerate(zip(line, widths))]
         lines.append("  ".join(cells).rstrip())
         if n == 0:
@@ -74,10 +101,24 @@ def format_terminal(rows):
     return "\n".join(lines) + "\n"
 
 
-def format_markdown(rows):
-    header = _header(rows)
+def markdown_table(header, body, left=None):
+    left = 2 if left is None else left
     lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join(["---"] * 2 + ["---:"] * (len(header) - 2)) + "|"]
-    for row in rows:
-        lines.append("| " + " | ".join(_cells(row)) + " |")
+             "|" + "|".join(["---"] * left
+                            + ["---:"] * (len(header) - left)) + "|"]
+    for line in body:
+        lines.append("| " + " | ".join(line) + " |")
     return "\n".join(lines) + "\n"
+
+
+def format_terminal(rows):
+    with_build = _with_build(rows)
+    return text_table(_header(rows), [_cells(row, with_build) for row in rows],
+                      4 if with_build else 3)
+
+
+def format_markdown(rows):
+    with_build = _with_build(rows)
+    return markdown_table(_header(rows),
+                          [_cells(row, with_build) for row in rows],
+                          4 if with_build else 3)

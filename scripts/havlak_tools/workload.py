@@ -84,9 +84,13 @@ def expected(scale=None, iterations=None):
 
 def check_record(record, rung, allocator, scale=None, iterations=None):
     """What is wrong with `record` (a RunRecord) as the report of `rung`
-    built with `allocator` (glibc, jemalloc, tcmalloc or counting) run with
-    --scale=`scale` and --iterations=`iterations`: a list of problems, empty
-    when it is what was asked for and its counts are the known ones."""
+    run with the runtime setting `allocator` (for C++: glibc, jemalloc,
+    tcmalloc or counting; for the other languages their settings, see
+    languages.py) and --scale=`scale` and --iterations=`iterations`: a list of
+    problems, empty when it is what was asked for and its counts are the
+    known ones. The language is the rung's: a Go program's record claiming
+    to be C++ (or naming no language) is refused."""
+    from . import languages
     want = expected(scale, iterations)
     problems = []
 
@@ -94,14 +98,11 @@ def check_record(record, rung, allocator, scale=None, iterations=None):
         if got != wanted:
             problems.append(f"{what} {got!r}, expected {wanted!r}")
 
+    language = languages.language_of(rung)
     differ("rung", record.rung, rung)
-    differ("allocator", record.allocator,
-           "glibc" if allocator == "counting" else allocator)
-    if allocator == "counting" and record.allocations is None:
-        problems.append("no allocation counts from a counting build")
-    if allocator != "counting" and record.allocations is not None:
-        problems.append("allocation counts from a build that should not "
-                        "count (a counting build?)")
+    differ("language", getattr(record, "language", languages.CXX), language)
+    problems += languages.check_setting(record, language, allocator)
+    problems += languages.check_allocations(record, language, allocator)
     if not math.isclose(record.scale, want.scale, rel_tol=1e-9):
         problems.append(f"scale {record.scale:g}, expected {want.scale:g}")
     differ("canonical workload", record.canonical, want.canonical)

@@ -14,7 +14,14 @@ RUNG = r'''#!{python}
 import json, math, os, subprocess, sys, time
 # The rung a binary reports is the file's own (a symlink reports its target).
 name = os.path.basename(os.path.realpath(sys.argv[0]))
-rung, _, build = name.partition("-")
+rung, build = name, ""
+for suffix in ("-jemalloc", "-tcmalloc", "-counting"):
+    if name.endswith(suffix):
+        rung, build = name[:-len(suffix)], suffix[1:]
+language = "c++"
+for prefix in ("go", "rust", "java", "scala"):
+    if rung.startswith(prefix + "-"):
+        language = prefix
 scale, iterations = None, 50
 for argument in sys.argv[1:]:
     if argument.startswith("--scale="):
@@ -50,6 +57,34 @@ record["loops"] = int(env("FAKE_LOOPS") or loops)
 record["loops_total"] = int(env("FAKE_LOOPS_TOTAL") or loops * iterations)
 record["allocations"] = ({{"count": 7, "bytes": 700, "peak_live_bytes": 70}}
                          if build == "counting" else None)
+# The other languages report their runtime and always their allocations.
+if language == "go":
+    record["allocator"] = "go"
+    record["allocator_version"] = ("go1.19.8 GOGC=" + (os.environ.get("GOGC")
+        or "100") + " GOMEMLIMIT=" + (os.environ.get("GOMEMLIMIT") or "off"))
+    record["compiler"] = "go1.19.8 gc"
+    record["allocations"] = {{"count": 9, "bytes": 900, "peak_live_bytes": 90}}
+elif language == "rust":
+    record["compiler"] = "rustc 1.63.0"
+    record["allocations"] = {{"count": 8, "bytes": 800, "peak_live_bytes": 80}}
+elif language in ("java", "scala"):
+    options = os.environ.get("JAVA_OPTS", "")
+    record["allocator"] = ("Parallel" if "UseParallelGC" in options
+                           else "G1")
+    record["allocator_version"] = "OpenJDK 17 (" + options + ")"
+    record["compiler"] = "javac 17.0.15"
+    record["allocations"] = {{"count": None, "bytes": 1000,
+                              "peak_live_bytes": 0, "how": "bytes"}}
+if language != "c++":
+    record["language"] = language
+if env("FAKE_LANGUAGE") is not None:
+    record.pop("language", None)
+    if env("FAKE_LANGUAGE"):
+        record["language"] = env("FAKE_LANGUAGE")
+if env("FAKE_FLAGS"):
+    record["build_flags"] = env("FAKE_FLAGS")
+if env("FAKE_ALLOCATOR"):
+    record["allocator"] = env("FAKE_ALLOCATOR")
 print(json.dumps(record))
 '''
 
@@ -79,7 +114,11 @@ def make_bin(folder, rungs=("havlak1", "havlak2"), bench=False):
     os.makedirs(folder, exist_ok=True)
     text = RUNG.format(python=sys.executable, good=json.dumps(GOOD))
     for rung in rungs:
-        for suffix in ("", "-jemalloc", "-tcmalloc", "-counting"):
+        # Programs of other languages are one binary each.
+        suffixes = (("",) if rung.split("-")[0] in ("go", "rust", "java",
+                                                     "scala")
+                    else ("", "-jemalloc", "-tcmalloc", "-counting"))
+        for suffix in suffixes:
             _script(os.path.join(folder, rung + suffix), text)
     if bench:
         _script(os.path.join(folder, "havlak_bench"),

@@ -81,7 +81,7 @@ class ResultsTest(unittest.TestCase):
         results.write(self.folder, sample_results())
         with open(os.path.join(self.folder, "results.md")) as text:
             markdown = text.read()
-        self.assertIn("| havlak6 | glibc | 0.650 [0.600-0.700] |", markdown)
+        self.assertIn("| havlak6 | c++ | glibc | 0.650 [0.600-0.700] |", markdown)
         self.assertIn("| commit | `abc` |", markdown)
         self.assertIn("canonical workload", markdown)
 

@@ -1,0 +1,288 @@
+"""The cross-language and cross-build views of a comparison, all from the
+runs of one session: the headline table (C++ against every other language
+at the bottom, at Cox's last step and at the top), the ladders side by side
+idea by idea, the JVM's steady state, what differs between the languages,
+and the rung x build table with its generated summary."""
+
+from . import languages as langs
+from . import workload as workload_shape
+from .stats import Summary
+
+
+def _summaries(results):
+    from .results import summaries
+    return summaries(results)
+
+
+def _default(table, rung, build=None):
+    """(wall, peak) Summaries of `rung` under its language's default
+    setting (C++: the first allocator of the run; default build)."""
+    language = langs.language_of(rung)
+    if language == langs.CXX:
+        for (name, b, setting), value in table.items():
+            if name == rung and b in (None, "gcc-O2"):
+                return value, setting
+        return None, None
+    setting = langs.default_setting(language)
+    return table.get((rung, None, setting)), setting
+
+
+def _cxx_rungs(results):
+    return [rung for rung in results["config"]["rungs"]
+            if langs.language_of(rung) == langs.CXX]
+
+
+def pairs(results):
+    """[(C++ rung, other program, level)] for every program of another
+    language that matches a C++ rung of the run."""
+    cxx = _cxx_rungs(results)
+    top = langs.top_cxx(cxx)
+    found = []
+    for rung in results["config"]["rungs"]:
+        if langs.language_of(rung) == langs.CXX:
+            continue
+        match = langs.counterpart(rung, cxx)
+        if match is None:
+            continue
+        level = ("bottom" if match == langs.CXX_BOTTOM else
+                 "top" if match == top else
+                 "Cox's last step" if match == langs.CXX_COX_LAST else
+                 f"as {match}")
+        found.append((match, rung, level))
+    return found
+
+
+def headline_pairs(results):
+    """C++ and Go at the bottom, at Cox's last step and at the top (Go's
+    highest rung), and each of Rust, Java, Scala at the bottom and top."""
+    config_rungs = results["config"]["rungs"]
+    cxx = _cxx_rungs(results)
+    top = langs.top_cxx(cxx)
+    chosen = []
+    go = [rung for rung in config_rungs if langs.language_of(rung) == "go"]
+    if go:
+        go_sorted = sorted(go, key=langs.ladder_key)
+        for level, cxx_rung, go_rung in (
+                ("bottom", langs.CXX_BOTTOM, go_sorted[0]),
+                ("Cox's last step", langs.CXX_COX_LAST, langs.GO_COX_LAST),
+                ("top", top, go_sorted[-1])):
+            if cxx_rung in cxx and go_rung in go:
+                chosen.append((level, cxx_rung, go_rung))
+    for language in ("rust", "java", "scala"):
+        for rung in config_rungs:
+            if langs.language_of(rung) != language:
+                continue
+            match = langs.counterpart(rung, cxx)
+            if match == langs.CXX_BOTTOM:
+                chosen.append(("bottom", match, rung))
+            elif match == top and match is not None:
+                chosen.append(("top", match, rung))
+    return chosen
+
+
+def _pair_cells(table, cxx_rung, other):
+    (cxx_value, cxx_setting) = _default(table, cxx_rung)
+    (other_value, other_setting) = _default(table, other)
+    if cxx_value is None or other_value is None:
+        return None
+    cw, cp = cxx_value
+    ow, op = other_value
+    return [cxx_rung, cxx_setting, f"{cw.median:.3f}", f"{cp.median:.1f}",
+            other, langs.language_of(other), other_setting,
+            f"{ow.median:.3f}", f"{op.median:.1f}",
+            f"{ow.median / cw.median:.2f}x", f"{op.median / cp.median:.2f}x"]
+
+
+PAIR_HEADER = ["C++ rung", "C++ runtime", "C++ wall s", "C++ peak MiB",
+               "program", "language", "runtime", "wall s", "peak MiB",
+               "time vs C++", "memory vs C++"]
+
+
+def headline(results):
+    """(header, body) of the headline table, or None."""
+    table = _summaries(results)
+    body = []
+    for level, cxx_rung, other in headline_pairs(results):
+        cells = _pair_cells(table, cxx_rung, other)
+        if cells:
+            body.append([level] + cells)
+    return (["level"] + PAIR_HEADER, body) if body else None
+
+
+def side_by_side(results):
+    table = _summaries(results)
+    body = []
+    for cxx_rung, other, level in pairs(results):
+        cells = _pair_cells(table, cxx_rung, other)
+        if cells:
+            body.append(cells)
+    return (PAIR_HEADER, body) if body else None
+
+
+def side_by_side_plot_values(results):
+    """C++ rungs with counterparts, the languages, and {(rung, language):
+    (median, min, max) or None} for a grouped bar plot."""
+    table = _summaries(results)
+    found = pairs(results)
+    cxx_rungs = [r for r in _cxx_rungs(results)
+                 if any(p[0] == r for p in found)]
+    languages = [langs.CXX] + [l for l in langs.LANGUAGE_ORDER[1:]
+                               if any(langs.language_of(p[1]) == l
+                                      for p in found)]
+    values = {}
+    for rung in cxx_rungs:
+        value, _ = _default(table, rung)
+        values[(rung, langs.CXX)] = (value[0].median, value[0].minimum,
+                                     value[0].maximum) if value else None
+        for language in languages[1:]:
+            values[(rung, language)] = None
+            for cxx_rung, other, _ in found:
+                if cxx_rung == rung and langs.language_of(other) == language:
+                    value, _ = _default(table, other)
+                    if value:
+                        values[(rung, language)] = (
+                            value[0].median, value[0].minimum,
+                            value[0].maximum)
+    return cxx_rungs, languages, values
+
+
+def steady_state(results):
+    """The JVM programs' (and their C++ counterparts') first big-graph
+    finding and steady-state time per finding, from their own phase
+    timings, beside the whole process's wall time."""
+    from .results import _runs_of
+    config = results["config"]
+    iterations = workload_shape.expected(config["scale"]).iterations
+    jvm = [rung for rung in config["rungs"] if langs.is_jvm(rung)]
+    if not jvm:
+        return None
+    cxx = _cxx_rungs(results)
+    shown = []
+    for rung in jvm:
+        match = langs.counterpart(rung, cxx)
+        if match and match not in shown:
+            shown.append(match)
+        shown.append(rung)
+    from .results import series
+    body = []
+    for rung, build, setting in series(results):
+        if rung not in shown or build not in (None, "gcc-O2"):
+            continue
+        if langs.language_of(rung) == langs.CXX and setting != \
+                config["allocators"][0]:
+            continue
+        runs = _runs_of(results, rung, setting, build)
+        first = Summary.of(r["phases_seconds"]["first_find"] for r in runs)
+        steady = Summary.of(r["phases_seconds"]["repeated_finds"] / iterations
+                            for r in runs)
+        wall = Summary.of(r["wall_seconds"] for r in runs)
+        body.append([rung, setting, f"{first.median * 1000:.1f}",
+                     f"{steady.median * 1000:.2f} [{steady.minimum * 1000:.2f}"
+                     f"-{steady.maximum * 1000:.2f}]",
+                     f"{first.median / steady.median:.1f}x"
+                     if steady.median else "",
+                     f"{wall.median:.3f}"])
+    body.sort(key=lambda cells: shown.index(cells[0]))
+    return (["program", "runtime", "first finding ms",
+             f"steady state ms per finding (of {iterations})",
+             "first vs steady", "whole process wall s"], body)
+
+
+def language_differences(results):
+    env = results["environment"]
+    recorded = env.get("languages") or {}
+    config = results["config"]
+    present = [l for l in langs.LANGUAGE_ORDER
+               if any(langs.language_of(r) == l for r in config["rungs"])]
+    if len(present) < 2 and not config.get("builds"):
+        return None
+    body = []
+    for language in present:
+        entry = recorded.get(language, {})
+        settings = entry.get("runtime_settings") or {}
+        body.append([
+            language, f"`{entry.get('compiler')}`",
+            f"`{entry.get('build_flags')}`", langs.BOUNDS_CHECKS[language],
+            langs.MEMORY[language],
+            "; ".join(f"{name}: `{version}`"
+                      for name, version in settings.items()),
+            langs.ALLOCATIONS_MEANING[language]])
+    return (["language", "compiler", "flags", "bounds checks", "memory",
+             "runtime settings (as the runs reported them)",
+             "allocations column"], body)
+
+
+# --- the build axis -------------------------------------------------------
+
+def build_table(results):
+    """(header, body, {(rung, build): wall median}) of the rung x build
+    table under the run's first allocator, ratios to gcc-O2, or None."""
+    config = results["config"]
+    names = config.get("builds")
+    if not names:
+        return None
+    allocator = config["allocators"][0]
+    table = _summaries(results)
+    rungs = _cxx_rungs(results)
+    base = "gcc-O2" if "gcc-O2" in names else names[0]
+    header = ["rung"] + [f"{name} wall s" for name in names] + [
+        f"{name} vs {base}" for name in names if name != base] + [
+        f"{name} peak MiB" for name in names]
+    body, medians = [], {}
+    for rung in rungs:
+        walls = {name: table[(rung, name, allocator)][0] for name in names}
+        peaks = {name: table[(rung, name, allocator)][1] for name in names}
+        for name in names:
+            medians[(rung, name)] = walls[name].median
+        body.append([rung]
+                    + [f"{walls[n].median:.3f} [{walls[n].minimum:.3f}-"
+                       f"{walls[n].maximum:.3f}]" for n in names]
+                    + [f"{walls[base].median / walls[n].median:.2f}x"
+                       for n in names if n != base]
+                    + [f"{peaks[n].median:.1f}" for n in names])
+    return header, body, medians, base
+
+
+def build_summary(results):
+    """A few generated sentences: what bounds checking costs at the bottom,
+    at Cox's last step and at the top; whether PGO or LTO reorders the
+    rungs; the fastest build per rung."""
+    made = build_table(results)
+    if made is None:
+        return []
+    _, _, medians, base = made
+    config = results["config"]
+    names = config["builds"]
+    rungs = _cxx_rungs(results)
+    top = langs.top_cxx(rungs)
+    lines = []
+    if "gcc-checked" in names and base != "gcc-checked":
+        costs = []
+        for label, rung in (("the bottom", langs.CXX_BOTTOM),
+                            ("Cox's last step", langs.CXX_COX_LAST),
+                            ("the top", top)):
+            if rung in rungs:
+                ratio = medians[(rung, "gcc-checked")] / medians[(rung, base)]
+                costs.append(f"{(ratio - 1) * 100:+.1f}% at {label} ({rung})")
+        if costs:
+            lines.append("Bounds checking (gcc-checked: `_GLIBCXX_ASSERTIONS`"
+                         " with Debian's hardening flags) against "
+                         f"{base}, median wall time: " + ", ".join(costs)
+                         + ".")
+    base_order = sorted(rungs, key=lambda r: medians[(r, base)])
+    for name in ("gcc-pgo", "gcc-lto"):
+        if name in names and name != base and len(rungs) > 1:
+            order = sorted(rungs, key=lambda r: medians[(r, name)])
+            if order == base_order:
+                lines.append(f"{name} keeps the rungs' ranking of {base} "
+                             f"(fastest first: {', '.join(order)}).")
+            else:
+                lines.append(f"{name} changes the rungs' ranking: "
+                             f"{', '.join(order)} against {base}'s "
+                             f"{', '.join(base_order)}.")
+    for rung in rungs:
+        fastest = min(names, key=lambda n: medians[(rung, n)])
+        lines.append(f"{rung}: fastest under {fastest} "
+                     f"({medians[(rung, base)] / medians[(rung, fastest)]:.2f}"
+                     f"x {base}'s speed).")
+    return lines

@@ -1,0 +1,339 @@
+"""Every language in one comparison (issues 13 and 15) and the build axis
+(issue 14), on fake programs: the language column and runtime settings,
+records of every language checked, the headline and side-by-side tables,
+the JVM's steady state, the rung x build table and its summary, and BUILDS
+parsing."""
+
+import copy
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+import compare
+import fake_rungs
+from havlak_tools import analysis, builds, languages, records, results
+from havlak_tools.records import parse_run_record
+from havlak_tools.workload import check_record
+from test_compare import SCRIPTS, CompareTestCase
+from test_records import GOOD
+
+PROGRAMS = ("havlak1", "havlak6", "havlak13", "go-havlak1", "go-havlak6",
+            "rust-havlak1", "rust-top", "java-top", "scala-havlak1")
+
+
+def record_of(**changes):
+    record = copy.deepcopy(GOOD)
+    record.update(changes)
+    return parse_run_record(json.dumps(record))
+
+
+class LanguagesTest(unittest.TestCase):
+    def test_language_of_a_program_is_read_off_its_name(self):
+        self.assertEqual(languages.language_of("havlak13"), "c++")
+        self.assertEqual(languages.language_of("go-havlak6"), "go")
+        self.assertEqual(languages.language_of("rust-top"), "rust")
+        self.assertEqual(languages.language_of("scala-havlak1"), "scala")
+
+    def test_counterparts_follow_the_built_top_rung(self):
+        cxx = ["havlak1", "havlak6", "havlak13"]
+        self.assertEqual(languages.counterpart("go-havlak6", cxx), "havlak6")
+        self.assertEqual(languages.counterpart("java-top", cxx), "havlak13")
+        # Renumbered ladder: the top is whatever is highest.
+        self.assertEqual(languages.counterpart("rust-top",
+                                               ["havlak1", "havlak15"]),
+                         "havlak15")
+        self.assertIsNone(languages.counterpart("go-havlak4", cxx))
+
+    def test_every_setting_gets_its_environment_and_nothing_else(self):
+        base = {"GOGC": "5", "JAVA_OPTS": "-Xint", "PATH": "/bin"}
+        go = languages.environment("go", "GOGC=off+GOMEMLIMIT=1GiB", base)
+        self.assertEqual((go["GOGC"], go["GOMEMLIMIT"]), ("off", "1GiB"))
+        self.assertEqual(languages.environment("go", "GOGC=100",
+                                               base)["GOGC"], "100")
+        java = languages.environment("java", "Parallel", base)
+        self.assertEqual(java["JAVA_OPTS"], "-XX:+UseParallelGC")
+        cxx = languages.environment("c++", "glibc", base)
+        self.assertNotIn("GOGC", cxx)
+        self.assertNotIn("JAVA_OPTS", cxx)
+        self.assertEqual(cxx["PATH"], "/bin")
+
+    def test_a_go_record_claiming_to_be_cxx_is_refused(self):
+        go = dict(rung="go-havlak1", allocator="go",
+                  allocator_version="go1.19.8 GOGC=100 GOMEMLIMIT=off",
+                  allocations={"count": 1, "bytes": 2, "peak_live_bytes": 3})
+        self.assertEqual(check_record(record_of(language="go", **go),
+                                      "go-havlak1", "GOGC=100"), [])
+        problems = check_record(record_of(**go), "go-havlak1", "GOGC=100")
+        self.assertIn("language 'c++', expected 'go'", problems)
+        # ... and a C++ rung's record naming Go.
+        problems = check_record(record_of(language="go", rung="havlak1"),
+                                "havlak1", "glibc")
+        self.assertIn("language 'go', expected 'c++'", problems)
+
+    def test_a_runtime_setting_that_did_not_arrive_is_refused(self):
+        go = record_of(language="go", rung="go-havlak1", allocator="go",
+                       allocator_version="go1.19.8 GOGC=100 GOMEMLIMIT=off",
+                       allocations={"count": 1, "bytes": 2,
+                                    "peak_live_bytes": 3})
+        problems = check_record(go, "go-havlak1", "GOGC=off+GOMEMLIMIT=1GiB")
+        self.assertTrue(any("GOGC=off GOMEMLIMIT=1GiB" in p
+                            for p in problems), problems)
+        java = record_of(language="java", rung="java-top", allocator="G1",
+                         allocations={"count": None, "bytes": 2,
+                                      "peak_live_bytes": 3})
+        self.assertEqual(check_record(java, "java-top", "G1"), [])
+        self.assertIn("collector 'G1', expected 'Parallel'",
+                      check_record(java, "java-top", "Parallel"))
+
+    def test_allocations_are_required_where_the_language_counts(self):
+        rust = record_of(language="rust", rung="rust-top")
+        self.assertIn("no allocations in a rust record",
+                      check_record(rust, "rust-top", "glibc"))
+        go = record_of(language="go", rung="go-havlak1", allocator="go",
+                       allocator_version="go1.19.8 GOGC=100 GOMEMLIMIT=off",
+                       allocations={"count": None, "bytes": 2,
+                                    "peak_live_bytes": 3})
+        self.assertIn("no allocation count in a go record",
+                      check_record(go, "go-havlak1", "GOGC=100"))
+
+    def test_a_language_field_must_be_a_name(self):
+        text = json.dumps(dict(GOOD, language=3))
+        with self.assertRaises(records.RecordError):
+            parse_run_record(text)
+
+
+class BuildsTest(unittest.TestCase):
+    def test_parse(self):
+        self.assertEqual(builds.parse("all"), list(builds.ORDER))
+        self.assertEqual(builds.parse("gcc-checked,gcc-O2"),
+                         ["gcc-O2", "gcc-checked"])
+        for text, words in (("gcc-O4", "unknown build 'gcc-O4'"),
+                            ("gcc-O2,,clang-O2", "empty name"),
+                            ("gcc-O2,gcc-O2", "twice")):
+            with self.assertRaises(builds.BuildError) as caught:
+                builds.parse(text)
+            self.assertIn(words, str(caught.exception))
+
+    def test_unknown_build_is_one_line_and_exit_2(self):
+        result = subprocess.run(
+            [sys.executable, os.path.join(SCRIPTS, "compare.py"),
+             "--builds", "gcc-O2,icc"], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stdout, "")
+        lines = result.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertIn("unknown build 'icc'", lines[0])
+        self.assertIn("gcc-checked", lines[0])
+
+    def test_records_must_report_their_builds_flags(self):
+        checked = record_of(build_flags="-O2 -g -DNDEBUG -D_GLIBCXX_ASSERTIONS"
+                            " -D_FORTIFY_SOURCE=2 -fstack-protector-strong "
+                            "-Wall -Wextra")
+        self.assertEqual(builds.check_record(checked, "gcc-checked"), [])
+        self.assertTrue(builds.check_record(checked, "gcc-O2"))
+        plain = record_of(build_flags="-O2 -g -DNDEBUG -Wall")
+        self.assertEqual(builds.check_record(plain, "gcc-O2"), [])
+        self.assertTrue(builds.check_record(plain, "gcc-checked"))
+        self.assertTrue(any("expected clang" in p for p in
+                            builds.check_record(plain, "clang-O2")))
+
+
+def measurement(wall, peak_kib=100 * 1024, repeated=0.5, **record):
+    from havlak_tools.runner import Measurement
+    return Measurement(wall, wall, 0.0, peak_kib, record_of(
+        phases={p: {"wall_seconds": repeated if p == "repeated_finds"
+                    else 0.1, "finds": 1}
+                for p in records.PHASES}, **record))
+
+
+class AnalysisTest(unittest.TestCase):
+    def languages_run(self):
+        walls = {"havlak1": 10.0, "havlak6": 1.0, "havlak13": 0.25,
+                 "go-havlak1": 20.0, "go-havlak6": 2.0, "java-top": 0.5,
+                 "rust-top": 0.3}
+        measurements = {}
+        config_rungs = list(walls)
+        for rung, wall in walls.items():
+            language = languages.language_of(rung)
+            for setting in (["glibc"] if language == "c++"
+                            else languages.settings(language)):
+                measurements[(rung, None, setting)] = [
+                    measurement(wall * (2 if setting == "Parallel" else 1),
+                                repeated=5.0 if rung == "java-top" else 0.5)]
+        config = {"rungs": config_rungs, "allocators": ["glibc"],
+                  "builds": None,
+                  "settings": {l: list(languages.settings(l))
+                               for l in ("go", "rust", "java")},
+                  "runs": 1, "warmup": 0, "scale": None}
+        counts = {"count": 1, "bytes": 2, "peak_live_bytes": 3}
+        allocations = {rung: dict(counts) for rung in config_rungs}
+        allocations["java-top"]["count"] = None
+        env = {"languages": {"go": {"compiler": "go1.19.8 gc",
+                                    "build_flags": "-compiler=gc",
+                                    "runtime_settings": {"GOGC=100": "x"}}}}
+        return results.build(env, config, measurements, allocations)
+
+    def test_rows_are_grouped_by_language_and_setting(self):
+        built = self.languages_run()
+        rows = results.rows(built)
+        go = [row for row in rows if row.language == "go"
+              and row.allocator == "GOGC=100"]
+        self.assertEqual([row.rung for row in go],
+                         ["go-havlak1", "go-havlak6"])
+        self.assertAlmostEqual(go[1].speedup_vs_first, 10.0)
+        self.assertEqual({row.allocator for row in rows
+                          if row.language == "java"}, {"G1", "Parallel"})
+
+    def test_headline_compares_each_level_in_the_run(self):
+        header, body = analysis.headline(self.languages_run())
+        by = {(line[0], line[5]): line for line in body}
+        bottom = by[("bottom", "go-havlak1")]
+        self.assertEqual(bottom[1], "havlak1")
+        self.assertEqual(bottom[-2], "2.00x")        # Go twice C++'s time
+        self.assertEqual(by[("Cox's last step", "go-havlak6")][1], "havlak6")
+        self.assertEqual(by[("top", "go-havlak6")][1], "havlak13")
+        self.assertEqual(by[("top", "java-top")][-2], "2.00x")
+        self.assertEqual(by[("top", "rust-top")][-2], "1.20x")
+
+    def test_jvm_steady_state_from_its_own_phases(self):
+        header, body = analysis.steady_state(self.languages_run())
+        rows = {(line[0], line[1]): line for line in body}
+        self.assertIn(("havlak13", "glibc"), rows)
+        # 5 s of repeated findings over 50: 100 ms each.
+        self.assertTrue(rows[("java-top", "G1")][3].startswith("100.00"))
+
+    def test_markdown_says_what_differs_and_round_trips(self):
+        built = self.languages_run()
+        markdown = "\n".join(results.markdown_extras(built, has_plots=False))
+        self.assertIn("## What differs between the languages", markdown)
+        self.assertIn("bounds checks", markdown)
+        self.assertIn("## The ladders side by side", markdown)
+        self.assertIn("| havlak1 | glibc | 10.000", markdown)
+        path = os.path.join(self.tmp_dir(), "results.json")
+        with open(path, "w") as out:
+            json.dump(built, out)
+        self.assertEqual(results.load(path)["runs"], built["runs"])
+
+    def tmp_dir(self):
+        import tempfile
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        return directory.name
+
+    def builds_run(self, checked_factor=1.1, pgo_walls=None):
+        walls = {"havlak1": 10.0, "havlak6": 1.0, "havlak13": 0.25}
+        pgo_walls = pgo_walls or {rung: wall * 0.9
+                                  for rung, wall in walls.items()}
+        measurements = {}
+        for rung, wall in walls.items():
+            for name in ("gcc-O2", "gcc-pgo", "gcc-checked"):
+                value = {"gcc-O2": wall, "gcc-pgo": pgo_walls[rung],
+                         "gcc-checked": wall * checked_factor}[name]
+                measurements[(rung, name, "glibc")] = [measurement(value)]
+        config = {"rungs": list(walls), "allocators": ["glibc"],
+                  "builds": ["gcc-O2", "gcc-pgo", "gcc-checked"],
+                  "settings": {}, "runs": 1, "warmup": 0, "scale": 0.1}
+        allocations = {rung: {"count": 1, "bytes": 2, "peak_live_bytes": 3}
+                       for rung in walls}
+        return results.build({}, config, measurements, allocations)
+
+    def test_build_ratios_are_against_gcc_o2(self):
+        header, body, medians, base = analysis.build_table(self.builds_run())
+        self.assertEqual(base, "gcc-O2")
+        row = dict(zip(header, body[0]))
+        self.assertEqual(row["rung"], "havlak1")
+        self.assertEqual(row["gcc-pgo vs gcc-O2"], "1.11x")
+        self.assertEqual(row["gcc-checked vs gcc-O2"], "0.91x")
+        self.assertEqual(medians[("havlak6", "gcc-checked")], 1.1)
+
+    def test_build_summary_says_what_checks_cost_and_the_ranking(self):
+        summary = analysis.build_summary(self.builds_run())
+        self.assertIn("+10.0% at the bottom (havlak1)", summary[0])
+        self.assertIn("+10.0% at the top (havlak13)", summary[0])
+        self.assertIn("at Cox's last step (havlak6)", summary[0])
+        self.assertIn("gcc-pgo keeps the rungs' ranking", summary[1])
+        reordered = analysis.build_summary(self.builds_run(pgo_walls={
+            "havlak1": 0.1, "havlak6": 1.0, "havlak13": 0.25}))
+        self.assertIn("gcc-pgo changes the rungs' ranking", reordered[1])
+
+    def test_build_rows_carry_the_build(self):
+        rows = results.rows(self.builds_run())
+        self.assertEqual({row.build for row in rows},
+                         {"gcc-O2", "gcc-pgo", "gcc-checked"})
+        from havlak_tools.table import format_terminal
+        self.assertIn("build", format_terminal(rows).splitlines()[0])
+
+
+class AllLanguagesCompareTest(CompareTestCase):
+    """compare.py end to end on fake programs of every language."""
+
+    def setUp(self):
+        super().setUp()
+        fake_rungs.make_bin(self.bin, PROGRAMS)
+
+    def test_one_interleaved_run_of_every_language(self):
+        status, stdout, stderr = self.compare("--runs", "2")
+        self.assertEqual(status, 0, stderr)
+        built = results.load(os.path.join(self.out, "results.json"))
+        series = {(run["rung"], run["allocator"]) for run in built["runs"]}
+        self.assertIn(("go-havlak1", "GOGC=off+GOMEMLIMIT=1GiB"), series)
+        self.assertIn(("java-top", "Parallel"), series)
+        self.assertIn(("rust-top", "glibc"), series)
+        self.assertNotIn(("rust-top", "jemalloc"), series)
+        self.assertEqual(built["runs"][0]["language"], "c++")
+        self.assertIsNone(built["allocations"]["java-top"]["count"])
+        self.assertEqual(built["allocations"]["go-havlak1"]["count"], 9)
+        self.assertIn("Headline", stdout)
+        with open(os.path.join(self.out, "results.md")) as text:
+            markdown = text.read()
+        self.assertIn("## Headline: C++ against the other languages",
+                      markdown)
+        self.assertIn("## The JVM's steady state", markdown)
+        with open(os.path.join(self.out, "env.json")) as text:
+            env = json.load(text)
+        self.assertIn("go", env["languages"])
+        self.assertIn("GOGC=off GOMEMLIMIT=1GiB",
+                      env["languages"]["go"]["runtime_settings"][
+                          "GOGC=off+GOMEMLIMIT=1GiB"])
+        # Interleaved: the second round starts after every series' first.
+        progress = [line for line in stderr.splitlines() if "run " in line]
+        self.assertIn("run 1/2", progress[len(series) - 1])
+        self.assertIn("run 2/2", progress[len(series)])
+
+    def test_a_go_program_claiming_to_be_cxx_stops_the_run(self):
+        os.environ["FAKE_LANGUAGE_go-havlak6"] = "c++"
+        self.addCleanup(os.environ.pop, "FAKE_LANGUAGE_go-havlak6")
+        status, _, stderr = self.compare()
+        self.assertEqual(status, 1)
+        self.assert_one_error_line(stderr, "go-havlak6",
+                                   "language 'c++', expected 'go'")
+        self.assertFalse(os.path.exists(self.out))
+
+    def test_builds_take_cxx_rungs_only(self):
+        status, _, stderr = self.compare("--builds", "gcc-O2",
+                                         "--rungs", "havlak1,go-havlak1")
+        self.assertEqual(status, 2)
+        self.assertIn("--builds takes C++ rungs only", stderr)
+
+    def test_the_default_build_alone_checks_its_flags(self):
+        # gcc-O2 is the --bin tree: no build, only the record checks.
+        os.environ["FAKE_FLAGS"] = "-O2 -g -DNDEBUG -Wall"
+        self.addCleanup(os.environ.pop, "FAKE_FLAGS")
+        status, stdout, stderr = self.compare("--builds", "gcc-O2",
+                                              "--rungs", "havlak1,top")
+        self.assertEqual(status, 0, stderr)
+        built = results.load(os.path.join(self.out, "results.json"))
+        self.assertEqual(built["config"]["rungs"], ["havlak1", "havlak13"])
+        self.assertEqual({run["build"] for run in built["runs"]}, {"gcc-O2"})
+        self.assertIn("Rungs x builds", stdout)
+        os.environ["FAKE_FLAGS"] = "-O3 -g -DNDEBUG"
+        status, _, stderr = self.compare("--builds", "gcc-O2", "--rungs",
+                                         "havlak1", out=self.out + "-2")
+        self.assertEqual(status, 1)
+        self.assert_one_error_line(stderr, "flags")
+
+
+if __name__ == "__main__":
+    unittest.main()
