@@ -50,7 +50,7 @@ from havlak_tools import (  # noqa: E402
     builds, environment, files, languages, results, workload)
 from havlak_tools.binaries import find_programs, program_path  # noqa: E402
 from havlak_tools.runner import (  # noqa: E402
-    Expectation, RunError, default_timeout, run_rung)
+    Expectation, RunError, default_timeout, gauge_description, run_rung)
 from havlak_tools.table import format_terminal  # noqa: E402
 
 ALLOCATORS = ("glibc", "jemalloc", "tcmalloc")
@@ -395,6 +395,7 @@ def measure_and_write(args, argv):
     env = environment.collect(["scripts/compare.py"] + argv, some_record,
                               versions, source, busy)
     env.update(environment.languages(measurements))
+    env["peak_memory_gauge"] = gauge_description()
     if args.builds:
         env["builds"] = {
             name: builds.describe(name, next(

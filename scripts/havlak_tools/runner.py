@@ -4,12 +4,15 @@ Nothing the binary says is trusted: its record is checked against what was
 asked for and against the known answer (workload.py), and a run that takes
 longer than its timeout is killed, with everything it started."""
 
+import atexit
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
 import threading
 import time
+import types
 from dataclasses import dataclass
 
 from . import workload
@@ -52,6 +55,46 @@ def default_timeout(scale=None, iterations=None):
     return DEFAULT_TIMEOUT_SECONDS * work
 
 
+_SPAWN_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             "spawn.c")
+_spawn = {}
+
+
+def spawn_helper():
+    """The path of havlak-spawn (spawn.c), compiled once per process into a
+    temporary folder; None when no C compiler works. Linux carries a
+    process's peak RSS across fork and exec, so a rung started straight from
+    this (Python, 20 MiB and more) process would report at least our size;
+    started from havlak-spawn (about 1 MiB) it reports its own."""
+    if "path" not in _spawn:
+        folder = tempfile.mkdtemp(prefix="havlak-spawn-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = os.path.join(folder, "havlak-spawn")
+        _spawn["path"] = None
+        for compiler in ("cc", "gcc", "clang"):
+            try:
+                result = subprocess.run(
+                    [compiler, "-O2", "-o", path, _SPAWN_SOURCE],
+                    capture_output=True, timeout=120)
+            except (OSError, subprocess.SubprocessError):
+                continue
+            if result.returncode == 0:
+                _spawn["path"] = path
+                break
+    return _spawn["path"]
+
+
+def gauge_description():
+    """How the peak memory of the runs is measured (env.json)."""
+    if spawn_helper():
+        return ("ru_maxrss from wait4 by havlak-spawn "
+                "(scripts/havlak_tools/spawn.c), a 1 MiB process that starts "
+                "each run, so that no run inherits the runner's peak")
+    return ("ru_maxrss from wait4 of a child of the Python runner: no C "
+            "compiler for havlak-spawn, so every figure is at least the "
+            "runner's own peak (about 20 MiB)")
+
+
 def _kill_group(pid):
     try:
         os.killpg(pid, signal.SIGKILL)
@@ -59,13 +102,26 @@ def _kill_group(pid):
         pass
 
 
-def wait_measured(command, timeout, **popen_args):
+def wait_measured(command, timeout, own_peak=False, **popen_args):
     """Starts `command` in a process group of its own and waits for it, at
     most `timeout` seconds (None: no limit). Returns (exit code, wall
     seconds, rusage). A timeout, an error or Ctrl-C kills the whole group;
-    a timeout raises RunError."""
+    a timeout raises RunError. With `own_peak`, the command is started by
+    havlak-spawn (when it can be compiled), whose report gives the
+    command's own rusage: its peak memory not raised to ours."""
+    helper = spawn_helper() if own_peak else None
+    report_read = None
+    if helper:
+        report_read, report_write = os.pipe()
+        popen_args["pass_fds"] = (report_write,)
+        command = [helper, str(report_write)] + list(command)
     start = time.monotonic()
-    process = subprocess.Popen(command, start_new_session=True, **popen_args)
+    try:
+        process = subprocess.Popen(command, start_new_session=True,
+                                   **popen_args)
+    finally:
+        if helper:
+            os.close(report_write)
     timed_out = threading.Event()
 
     def expire():
@@ -80,15 +136,31 @@ def wait_measured(command, timeout, **popen_args):
     except BaseException:
         _kill_group(process.pid)
         process.wait()
+        if report_read is not None:
+            os.close(report_read)
         raise
     finally:
         if timer:
             timer.cancel()
     wall = time.monotonic() - start
     process.returncode = os.waitstatus_to_exitcode(status)
+    name = os.path.basename(command[2] if helper else command[0])
     if timed_out.is_set():
-        raise RunError(f"{os.path.basename(command[0])} did not finish "
+        if report_read is not None:
+            os.close(report_read)
+        raise RunError(f"{name} did not finish "
                        f"within {timeout:g} s and was killed (--timeout)")
+    if helper:
+        with os.fdopen(report_read, "rb") as report:
+            line = report.read().decode(errors="replace").split()
+        if process.returncode != 0 or len(line) != 4:
+            raise RunError(f"{name} could not be measured: havlak-spawn "
+                           f"exited with status {process.returncode}")
+        returncode = int(line[0])
+        usage = types.SimpleNamespace(ru_maxrss=int(line[1]),
+                                      ru_utime=float(line[2]),
+                                      ru_stime=float(line[3]))
+        return returncode, wall, usage
     return process.returncode, wall, usage
 
 
@@ -99,7 +171,7 @@ def run_rung(command, expect=None, timeout=None, env=None):
     was asked for."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         returncode, wall, usage = wait_measured(
-            command, timeout, stdout=out, stderr=err,
+            command, timeout, own_peak=True, stdout=out, stderr=err,
             stdin=subprocess.DEVNULL, env=env)
         out.seek(0)
         err.seek(0)

@@ -266,6 +266,22 @@ class AnalysisTest(unittest.TestCase):
         self.assertIn("build", format_terminal(rows).splitlines()[0])
 
 
+class GaugeTest(unittest.TestCase):
+    def test_a_run_does_not_inherit_the_runners_peak(self):
+        from havlak_tools import runner
+        if runner.spawn_helper() is None:
+            self.skipTest("no C compiler for havlak-spawn")
+        ballast = bytearray(300 * 2**20)
+        ballast[::4096] = b"x" * len(ballast[::4096])
+        status, _, usage = runner.wait_measured(
+            [sys.executable, "-c", "import sys; sys.exit(3)"], 60,
+            own_peak=True)
+        self.assertEqual(status, 3)
+        # Started straight from here it would report 300 MiB and more.
+        self.assertLess(usage.ru_maxrss, 100 * 1024)
+        del ballast
+
+
 class AllLanguagesCompareTest(CompareTestCase):
     """compare.py end to end on fake programs of every language."""
 
