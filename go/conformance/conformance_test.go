@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // result is what one run of a binary printed, and its exit status.
@@ -594,6 +595,29 @@ func TestDeepGraphs(t *testing.T) {
 		want := reference.run(t, "", "--json", "--cfg", path)
 		for _, goRung := range goRungs {
 			sameOutput(t, name, goRung, goRung.run(t, "", "--json", "--cfg", path), reference, want)
+		}
+	}
+}
+
+// Interrupted while writing a CPU profile, a Go rung leaves nothing behind
+// and exits with 128 + SIGINT.
+func TestInterruptLeavesNoTemporaryFile(t *testing.T) {
+	goRungs, _ := setup(t)
+	for _, goRung := range goRungs {
+		dir := t.TempDir()
+		cmd := exec.Command(goRung.path, "--cpuprofile="+filepath.Join(dir, "cpu.prof"))
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond) // well inside the small-graph phase
+		cmd.Process.Signal(os.Interrupt)
+		err := cmd.Wait()
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) || exitErr.ExitCode() != 130 {
+			t.Errorf("%s interrupted: %v, want exit status 130", goRung.name, err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%s interrupted left %v", goRung.name, entries)
 		}
 	}
 }
