@@ -1,9 +1,14 @@
 # The user's targets. Each installs missing Debian packages first
 # (scripts/install-deps.sh), configures with CMake (Release, -O2) and builds.
 #
-#   make variants   build every rung and run it with every allocator on the
-#                   canonical workload; results in a new results/<date>-<host>[-N]/
-#                   (QUICK=1: a reduced workload, under a minute)
+#   make variants   build every program and run it on the canonical workload:
+#                   the C++ rungs with every allocator, the Go rungs under two
+#                   GOGC settings, Rust, Java and Scala (G1 and Parallel), in
+#                   one interleaved run; results in a new
+#                   results/<date>-<host>[-N]/ (QUICK=1: a reduced workload)
+#                   BUILDS=gcc-O2,gcc-checked,... (or all): the C++ rungs
+#                   (RUNGS=..., default havlak1,havlak6,top) under those builds
+#   make builds     all six C++ builds on havlak1, havlak6 and the top rung
 #   make bench      Google Benchmark: one loop finding of every rung on
 #                   graphs of 1,012 to 4,032,013 blocks, into the same folder
 #   make test       build and run the tests (ctest), again under ASan and
@@ -27,8 +32,12 @@ PROFILES ?= profiles
 quote = '$(subst ','\'',$(value $(1)))'
 # Not exported to recipes either: exporting would expand them.
 unexport RUNG PORT PROFILE PROFILES
+# make variants' choices, passed to compare.py quoted and checked there.
+BUILDS ?=
+RUNGS ?=
+unexport BUILDS RUNGS
 
-.PHONY: all deps build variants bench test profiles pprof clean
+.PHONY: all deps build variants builds bench test profiles pprof clean
 
 all: build
 
@@ -43,23 +52,34 @@ build: deps $(BUILD)/CMakeCache.txt
 
 # A new results folder per run (results/<date>-<host>[-N]); one measurement
 # at a time per checkout.
+# BUILDS adds the build axis: the C++ rungs built each way in a tree of
+# its own under build-flavours/ (gcc-O2 is $(BUILD) itself).
 variants: build
-	python3 scripts/compare.py --bin '$(subst ','\'',$(BUILD))/bin' $(if $(QUICK),--quick)
+	python3 scripts/compare.py --bin '$(subst ','\'',$(BUILD))/bin' $(if $(QUICK),--quick) \
+	  $(if $(BUILDS),--builds $(call quote,BUILDS)) $(if $(RUNGS),--rungs $(call quote,RUNGS))
+
+builds: build
+	python3 scripts/compare.py --bin '$(subst ','\'',$(BUILD))/bin' $(if $(QUICK),--quick) \
+	  --builds all $(if $(RUNGS),--rungs $(call quote,RUNGS))
 
 bench: build
 	python3 scripts/bench.py --bin '$(subst ','\'',$(BUILD))/bin'
 
 # The tests run three ways: in the Release build; again, all of them, built
-# with AddressSanitizer and UBSan in a tree of their own; and a bounded
+# with AddressSanitizer and UBSan in a tree of their own, which also checks
+# libstdc++'s bounds (-D_GLIBCXX_ASSERTIONS: the gcc-checked build's
+# assertions, at no extra build) and guards the stack; and a bounded
 # libFuzzer run of the CFG reader and the top rung (clang).
 SANITIZE_BUILD ?= build-asan
+SANITIZE_CHECKS := -D_GLIBCXX_ASSERTIONS -fstack-protector-strong
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
 test: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) --target havlak_tests -j $(JOBS) -- --no-print-directory
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
-	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Release -DHAVLAK_SANITIZE=ON >/dev/null
+	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Release -DHAVLAK_SANITIZE=ON \
+	  '-DCMAKE_CXX_FLAGS=$(SANITIZE_CHECKS)' >/dev/null
 	cmake --build $(SANITIZE_BUILD) --target havlak_tests -j $(JOBS) -- --no-print-directory >/dev/null
 	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS)
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)

@@ -66,7 +66,8 @@ def headline_pairs(results):
                 ("bottom", langs.CXX_BOTTOM, go_sorted[0]),
                 ("Cox's last step", langs.CXX_COX_LAST, langs.GO_COX_LAST),
                 ("top", top, go_sorted[-1])):
-            if cxx_rung in cxx and go_rung in go:
+            if (cxx_rung in cxx and go_rung in go and not any(
+                    c == cxx_rung and g == go_rung for _, c, g in chosen)):
                 chosen.append((level, cxx_rung, go_rung))
     for language in ("rust", "java", "scala"):
         for rung in config_rungs:
