@@ -26,6 +26,17 @@ const NONE: u32 = u32::MAX; // the end of a list
 /// irreducible_up of a loop without a shortcut.
 const NO_SHORTCUT: u32 = u32::MAX - 1;
 
+/// A block's place in the search: its preorder number (UNVISITED if not
+/// yet) and the last number in its subtree (OPEN while it is on the path).
+/// Side by side, not two arrays as in the C++: the two are read together,
+/// so one bounds check and one cache line serve both (13% less CPU time
+/// than two arrays, README.md).
+#[derive(Clone, Copy, Debug)]
+struct Order {
+    number: u32,
+    last: u32,
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Frame {
     block: u32,
@@ -46,8 +57,7 @@ struct Deferred {
 /// graph that already held as many loops.
 #[derive(Debug, Default)]
 pub struct LoopFinder {
-    number: Vec<u32>,     // preorder number; UNVISITED if not yet
-    last: Vec<u32>,       // the last number in the block's subtree
+    order: Vec<Order>, // by block
     union_find: Vec<u32>, // each block's union-find parent
     // Entries of a block: blocks outside its loop with edges into it, that
     // the loop around it must take in (a linked list per block).
@@ -118,15 +128,16 @@ fn mark_irreducible(
 impl LoopFinder {
     /// Makes room for `size` blocks; arrays only grow.
     fn reset(&mut self, size: usize) {
-        if self.number.len() < size {
-            self.number.resize(size, UNVISITED);
-            self.last.resize(size, 0);
+        if self.order.len() < size {
+            self.order.resize(size, Order { number: UNVISITED, last: 0 });
             self.union_find.resize(size, 0);
             self.entries_head.resize(size, NONE);
             self.pool.resize(size, 0); // a loop body holds each block once
             self.stack.reserve(size); // so does the search's path
         }
-        self.number[..size].fill(UNVISITED);
+        for order in &mut self.order[..size] {
+            order.number = UNVISITED;
+        }
         self.irreducible_up.clear();
     }
 
@@ -164,10 +175,10 @@ impl LoopFinder {
     /// finished block to one reached after it).
     #[inline(never)]
     fn defer_entry(&mut self, w: u32, entry: u32) {
-        debug_assert!(self.last[entry as usize] == OPEN, "an entry from the search's path");
-        let number = &self.number;
-        let entry_number = number[entry as usize];
-        let at = self.stack.partition_point(|frame| number[frame.block as usize] < entry_number);
+        debug_assert!(self.order[entry as usize].last == OPEN, "an entry from the search's path");
+        let order = &self.order;
+        let entry_number = order[entry as usize].number;
+        let at = self.stack.partition_point(|frame| order[frame.block as usize].number < entry_number);
         let frame = &mut self.stack[at];
         self.deferred.push(Deferred { next: frame.deferred, header: w });
         frame.deferred = self.deferred.len() as u32 - 1;
@@ -177,8 +188,8 @@ impl LoopFinder {
     /// the first `pool_size` blocks in P (step d): everything that reaches
     /// them inside w's subtree joins them. `lsg` gets the loop.
     fn collect_loop(&mut self, cfg: &Cfg, w: u32, mut pool_size: usize, lsg: &mut LoopStructureGraph) {
-        let first = self.number[w as usize]; // w's subtree range
-        let w_last = self.last[w as usize];
+        let first = self.order[w as usize].number; // w's subtree range
+        let w_last = self.order[w as usize].last;
         // A predecessor outside w's subtree is a second entry into the
         // loop, which makes it irreducible; it is deferred and delivered
         // once, to the loop that takes it in (Ramalingam's fix).
@@ -188,12 +199,12 @@ impl LoopFinder {
         while next < pool_size {
             let x = self.pool[next];
             next += 1;
-            let x_first = self.number[x as usize];
-            let x_last = self.last[x as usize];
+            let x_first = self.order[x as usize].number;
+            let x_last = self.order[x as usize].last;
             for &u in cfg.in_edges(x) {
                 // Unnumbered: reached later, if at all (see cross_edge). In
                 // x's own subtree: a back edge of x's, already followed.
-                let u_number = self.number[u as usize];
+                let u_number = self.order[u as usize].number;
                 if u_number != UNVISITED && (u_number < x_first || u_number > x_last) {
                     self.visit(w, u, first, w_last, &mut pool_size, &mut irreducible);
                 }
@@ -225,7 +236,7 @@ impl LoopFinder {
     #[inline(always)]
     fn visit(&mut self, w: u32, y: u32, first: u32, w_last: u32, pool_size: &mut usize, irreducible: &mut bool) {
         let ydash = find_set(&mut self.union_find, y);
-        let y_number = self.number[ydash as usize];
+        let y_number = self.order[ydash as usize].number;
         if y_number >= first && y_number <= w_last {
             if ydash != w {
                 self.union_find[ydash as usize] = w;
@@ -239,9 +250,9 @@ impl LoopFinder {
     }
 
     fn enter(&mut self, cfg: &Cfg, block: u32, next_number: &mut u32) -> Frame {
-        self.number[block as usize] = *next_number;
+        self.order[block as usize].number = *next_number;
         *next_number += 1;
-        self.last[block as usize] = OPEN;
+        self.order[block as usize].last = OPEN;
         self.union_find[block as usize] = block;
         let (begin, end) = cfg.successor_range(block);
         Frame { block, next_successor: begin, end, deferred: NONE }
@@ -267,14 +278,14 @@ impl LoopFinder {
         loop {
             // Successors in order. A target numbered before this block and
             // finished is off the path: a cross edge.
-            let current_number = self.number[current.block as usize];
+            let current_number = self.order[current.block as usize].number;
             while current.next_successor != current.end {
                 let target = successors[current.next_successor as usize];
-                let target_number = self.number[target as usize];
+                let target_number = self.order[target as usize].number;
                 if target_number == UNVISITED {
                     break;
                 }
-                if target_number < current_number && self.last[target as usize] != OPEN {
+                if target_number < current_number && self.order[target as usize].last != OPEN {
                     self.cross_edge(current.block, target, lsg);
                 }
                 current.next_successor += 1;
@@ -290,7 +301,7 @@ impl LoopFinder {
             // Finished: w's whole subtree is numbered and done.
             let w = current.block;
             let w_last = next_number - 1;
-            self.last[w as usize] = w_last;
+            self.order[w as usize].last = w_last;
             // Entries from w into loops below it, deferred to now: the
             // loops around theirs up to w are entered from outside
             // (irreducible), and the loop around the outermost of them,
@@ -298,13 +309,13 @@ impl LoopFinder {
             let mut d = current.deferred;
             while d != NONE {
                 let Deferred { next, header } = self.deferred[d as usize];
-                let number = &self.number;
+                let order = &self.order;
                 mark_irreducible(
                     &mut self.irreducible_up,
                     &mut self.walked,
                     lsg,
                     lsg.parent(lsg.loop_of(header)),
-                    |lsg, lp| number[lsg.header(lp) as usize] > current_number,
+                    |lsg, lp| order[lsg.header(lp) as usize].number > current_number,
                 );
                 let outermost = find_set(&mut self.union_find, header);
                 self.add_entry(outermost, w);
@@ -315,7 +326,7 @@ impl LoopFinder {
             let mut pool_size = 0;
             let mut self_loop = false;
             for &v in cfg.in_edges(w) {
-                let v_number = self.number[v as usize]; // UNVISITED is outside
+                let v_number = self.order[v as usize].number; // UNVISITED is outside
                 if v_number < current_number || v_number > w_last {
                     continue;
                 }
