@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "havlak/standard_stream.h"
 #include "havlak/text_format.h"
 
 namespace havlak {
@@ -323,16 +324,6 @@ CfgReadResult CfgParser::Finish() && {
   return result;
 }
 
-// Started with standard input closed (`<&-`), a process gives fd 0 to the
-// first file it opens, and libraries open some before main (libunwind's
-// pipe): reading fd 0 would read theirs. A descriptor inherited across exec
-// never has FD_CLOEXEC set, and theirs have: so fd 0 with it set is not
-// standard input.
-bool StandardInputIsOpen() {
-  const int flags = fcntl(STDIN_FILENO, F_GETFD);
-  return flags >= 0 && (flags & FD_CLOEXEC) == 0;
-}
-
 }  // namespace
 
 CfgReadResult ParseCfg(std::string_view text, std::string_view name) {
@@ -347,7 +338,7 @@ CfgReadResult ReadCfgFile(const std::string& path) {
   const auto cannot_read = [&name](const std::string& why) {
     return CfgReadResult{std::nullopt, "cannot read " + name + ": " + why};
   };
-  if (standard_input && !StandardInputIsOpen()) {
+  if (standard_input && !StandardStreamIsOpen(STDIN_FILENO)) {
     return cannot_read("standard input is closed");
   }
   const int fd =

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "havlak/standard_stream.h"
 #include "havlak/text_format.h"
 
 namespace havlak {
@@ -48,9 +49,13 @@ void IgnoreFileSizeSignal() {
 
 OutputFile::~OutputFile() { Abandon(); }
 
+std::string OutputFile::Name() const {
+  return path_ == "-" ? "<stdout>" : PrintableName(path_);
+}
+
 std::string OutputFile::Failure(std::string_view what, int error) {
   std::string message =
-      std::string(what) + " " + PrintableName(path_) + ": " + std::strerror(error);
+      std::string(what) + " " + Name() + ": " + std::strerror(error);
   Abandon();
   return message;
 }
@@ -68,6 +73,9 @@ std::string OutputFile::Open(const std::string& path) {
   path_ = path;
   IgnoreFileSizeSignal();
   if (path == "-") {
+    if (!StandardStreamIsOpen(STDOUT_FILENO)) {
+      return "cannot write <stdout>: standard output is closed";
+    }
     std::fflush(stdout);  // what was printed before comes first
     fd_ = STDOUT_FILENO;
     owns_fd_ = false;
@@ -110,7 +118,7 @@ std::string OutputFile::Open(const std::string& path) {
 }
 
 std::string OutputFile::Write(std::string_view bytes) {
-  if (fd_ < 0) return "cannot write " + PrintableName(path_) + ": not open";
+  if (fd_ < 0) return "cannot write " + Name() + ": not open";
   while (!bytes.empty()) {
     const ssize_t written = write(fd_, bytes.data(), bytes.size());
     if (written < 0) {
@@ -123,7 +131,7 @@ std::string OutputFile::Write(std::string_view bytes) {
 }
 
 std::string OutputFile::Commit() {
-  if (fd_ < 0) return "cannot write " + PrintableName(path_) + ": not open";
+  if (fd_ < 0) return "cannot write " + Name() + ": not open";
   if (temporary_.empty()) {
     if (owns_fd_ && close(fd_) != 0) {
       fd_ = -1;

@@ -49,6 +49,7 @@ class OutputFile {
   bool is_open() const { return fd_ >= 0; }
 
  private:
+  std::string Name() const;  // for messages: printable, "<stdout>" for "-"
   std::string Failure(std::string_view what, int error);
   void Abandon();
 

@@ -24,6 +24,8 @@ struct Slot {
   char path[kMaxPath];
 };
 Slot slots[kSlots];
+static_assert(std::atomic<int>::is_always_lock_free,
+              "the handler reads the slots' state");
 
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
 

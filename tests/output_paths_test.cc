@@ -165,6 +165,16 @@ TEST(OutputPaths, DashIsStandardOutput) {
             std::string::npos);
 }
 
+TEST(OutputPaths, ClosedStandardOutputIsNamed) {
+  const ProcessResult run =
+      RunProcess({"/bin/sh", "-c", "exec \"$0\" --scale=0.01 --dump-cfg=- >&-",
+                  BinaryPath("havlak13")});
+  EXPECT_EQ(run.exit_code, kExitFailure);
+  EXPECT_EQ(run.err,
+            "havlak13: --dump-cfg: cannot write <stdout>: standard output is "
+            "closed\n");
+}
+
 TEST(OutputPaths, FolderIsRefused) {
   const TemporaryDirectory directory;
   const ProcessResult run = DumpCfg(directory.Path(""));
