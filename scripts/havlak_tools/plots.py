@@ -34,6 +34,12 @@ def _header(title, ylabel, logscale=False):
         + ("set logscale y\n" if logscale else "set yrange [0:*]\n"))
 
 
+def _label(text):
+    """A data-block string: double-quoted, so that a label with spaces
+    (`havlak1 [gcc-O2]`) stays one column."""
+    return '"' + str(text).replace('"', "'") + '"'
+
+
 def _data_block(name, lines):
     return f"${name} << EOD\n" + "\n".join(lines) + "\nEOD\n"
 
@@ -43,7 +49,7 @@ def grouped_bars(path, title, ylabel, rungs, groups, values, logscale=False):
     bars. `values[(rung, group)]` is (median, minimum, maximum)."""
     lines = []
     for rung in rungs:
-        cells = [rung]
+        cells = [_label(rung)]
         for group in groups:
             value = values.get((rung, group))
             if value is None:   # no such bar: gnuplot's missing value
@@ -73,7 +79,7 @@ def stacked_shares(path, title, rungs, parts, values):
     for rung in rungs:
         total = sum(values[(rung, part)] for part in parts) or 1
         lines.append(" ".join(
-            [rung] + [f"{100 * values[(rung, part)] / total:.4g}"
+            [_label(rung)] + [f"{100 * values[(rung, part)] / total:.4g}"
                       for part in parts]))
     plot = ", ".join(
         f"$shares using {2 + i}{':xtic(1)' if i == 0 else ''} "

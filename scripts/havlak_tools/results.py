@@ -405,75 +405,83 @@ def write(folder, results):
     """Writes results.json, env.json, results.csv, the plots and results.md
     into `folder`, each file complete or not at all. Without gnuplot, plots
     already in `folder` are removed: they are of other data."""
-    config = results["config"]
-    rungs = config["rungs"]
     write_json(os.path.join(folder, "results.json"), results)
     write_json(os.path.join(folder, "env.json"), results["environment"])
     write_csv(os.path.join(folder, "results.csv"), CSV_HEADER,
               _csv_rows(results))
     has_plots = plots.available()
+    if has_plots:
+        try:
+            _write_plots(folder, results)
+        except plots.PlotError:
+            # A plot gnuplot cannot draw must not lose the runs: no plots.
+            has_plots = False
     if not has_plots:
         remove_files(folder, PLOTS)
-    if has_plots:
-        table = summaries(results)
-        # One bar per program (and build); one bar colour per runtime
-        # setting, in the order of the run (C++ allocators, then Go's, ...).
-        labels, groups, values = [], [], {}
-        for rung, build, setting in series(results):
-            label = rung + (f" [{build}]" if build else "")
-            if label not in labels:
-                labels.append(label)
-            if setting not in groups:
-                groups.append(setting)
-            values[(label, setting)] = table[(rung, build, setting)]
-        plots.grouped_bars(
-            os.path.join(folder, "time.svg"),
-            "Wall time per program (median, min-max)", "seconds (log scale)",
-            labels, groups,
-            {key: (wall.median, wall.minimum, wall.maximum)
-             for key, (wall, _) in values.items()}, logscale=True)
-        plots.grouped_bars(
-            os.path.join(folder, "memory.svg"),
-            "Peak resident memory per program (median, min-max)", "MiB",
-            labels, groups,
-            {key: (peak.median, peak.minimum, peak.maximum)
-             for key, (_, peak) in values.items()})
-        firsts = {}
-        for rung, build, setting in series(results):
-            firsts.setdefault((rung, build), setting)
-        phase_labels = [rung + (f" [{build}]" if build else "")
-                        for rung, build in firsts]
-        plots.stacked_shares(
-            os.path.join(folder, "phases.svg"),
-            "Where each program's time goes (default runtime, medians)",
-            phase_labels, [PHASE_TITLES[p] for p in PHASES],
-            {(label, PHASE_TITLES[p]): seconds
-             for label, ((rung, build), setting) in zip(phase_labels,
-                                                        firsts.items())
-             for p, seconds in phase_medians(results, rung, setting,
-                                             build).items()})
-        cxx_rungs, languages, by_language = \
-            analysis.side_by_side_plot_values(results)
-        if cxx_rungs and len(languages) > 1:
-            plots.grouped_bars(
-                os.path.join(folder, "languages.svg"),
-                "Wall time, idea by idea: each C++ rung and the programs "
-                "that match it (default runtimes)", "seconds (log scale)",
-                cxx_rungs, languages, by_language, logscale=True)
-        made = analysis.build_table(results)
-        if made:
-            _, _, medians, _ = made
-            names = config["builds"]
-            allocator = config["allocators"][0]
-            cxx = [r for r in rungs if langs.language_of(r) == langs.CXX]
-            plots.grouped_bars(
-                os.path.join(folder, "builds.svg"),
-                f"Wall time per rung and build ({allocator}, median, "
-                "min-max)", "seconds (log scale)", cxx, names,
-                {(rung, name): (table[(rung, name, allocator)][0].median,
-                                table[(rung, name, allocator)][0].minimum,
-                                table[(rung, name, allocator)][0].maximum)
-                 for rung in cxx for name in names}, logscale=True)
     bench_present = os.path.exists(os.path.join(folder, "bench.md"))
     write_text(os.path.join(folder, "results.md"),
                _markdown(results, has_plots, bench_present))
+
+
+def _write_plots(folder, results):
+    config = results["config"]
+    rungs = config["rungs"]
+    table = summaries(results)
+    # One bar per program (and build); one bar colour per runtime
+    # setting, in the order of the run (C++ allocators, then Go's, ...).
+    labels, groups, values = [], [], {}
+    for rung, build, setting in series(results):
+        label = rung + (f" [{build}]" if build else "")
+        if label not in labels:
+            labels.append(label)
+        if setting not in groups:
+            groups.append(setting)
+        values[(label, setting)] = table[(rung, build, setting)]
+    plots.grouped_bars(
+        os.path.join(folder, "time.svg"),
+        "Wall time per program (median, min-max)", "seconds (log scale)",
+        labels, groups,
+        {key: (wall.median, wall.minimum, wall.maximum)
+         for key, (wall, _) in values.items()}, logscale=True)
+    plots.grouped_bars(
+        os.path.join(folder, "memory.svg"),
+        "Peak resident memory per program (median, min-max)", "MiB",
+        labels, groups,
+        {key: (peak.median, peak.minimum, peak.maximum)
+         for key, (_, peak) in values.items()})
+    firsts = {}
+    for rung, build, setting in series(results):
+        firsts.setdefault((rung, build), setting)
+    phase_labels = [rung + (f" [{build}]" if build else "")
+                    for rung, build in firsts]
+    plots.stacked_shares(
+        os.path.join(folder, "phases.svg"),
+        "Where each program's time goes (default runtime, medians)",
+        phase_labels, [PHASE_TITLES[p] for p in PHASES],
+        {(label, PHASE_TITLES[p]): seconds
+         for label, ((rung, build), setting) in zip(phase_labels,
+                                                    firsts.items())
+         for p, seconds in phase_medians(results, rung, setting,
+                                         build).items()})
+    cxx_rungs, languages, by_language = \
+        analysis.side_by_side_plot_values(results)
+    if cxx_rungs and len(languages) > 1:
+        plots.grouped_bars(
+            os.path.join(folder, "languages.svg"),
+            "Wall time, idea by idea: each C++ rung and the programs "
+            "that match it (default runtimes)", "seconds (log scale)",
+            cxx_rungs, languages, by_language, logscale=True)
+    made = analysis.build_table(results)
+    if made:
+        _, _, medians, _ = made
+        names = config["builds"]
+        allocator = config["allocators"][0]
+        cxx = [r for r in rungs if langs.language_of(r) == langs.CXX]
+        plots.grouped_bars(
+            os.path.join(folder, "builds.svg"),
+            f"Wall time per rung and build ({allocator}, median, "
+            "min-max)", "seconds (log scale)", cxx, names,
+            {(rung, name): (table[(rung, name, allocator)][0].median,
+                            table[(rung, name, allocator)][0].minimum,
+                            table[(rung, name, allocator)][0].maximum)
+             for rung in cxx for name in names}, logscale=True)

@@ -258,6 +258,29 @@ class AnalysisTest(unittest.TestCase):
             "havlak1": 0.1, "havlak6": 1.0, "havlak13": 0.25}))
         self.assertIn("gcc-pgo changes the rungs' ranking", reordered[1])
 
+    def test_a_build_set_is_written_with_its_plots(self):
+        folder = self.tmp_dir()
+        results.write(folder, self.builds_run())
+        with open(os.path.join(folder, "results.md")) as text:
+            markdown = text.read()
+        self.assertIn("## Rungs x builds", markdown)
+        self.assertIn("Bounds checking", markdown)
+        if results.plots.available():
+            self.assertTrue(os.path.exists(os.path.join(folder,
+                                                        "builds.svg")))
+            self.assertTrue(os.path.exists(os.path.join(folder, "time.svg")))
+
+    def test_a_plot_gnuplot_refuses_loses_no_runs(self):
+        from unittest import mock
+        folder = self.tmp_dir()
+        with mock.patch.object(results.plots, "available",
+                               return_value=True), \
+                mock.patch.object(results.plots, "grouped_bars",
+                                  side_effect=results.plots.PlotError("x")):
+            results.write(folder, self.builds_run())
+        self.assertTrue(os.path.exists(os.path.join(folder, "results.md")))
+        self.assertFalse(os.path.exists(os.path.join(folder, "time.svg")))
+
     def test_build_rows_carry_the_build(self):
         rows = results.rows(self.builds_run())
         self.assertEqual({row.build for row in rows},
