@@ -5,16 +5,17 @@ package main
 
 import "havlak/havlak"
 
-func main() {
-	havlak.Main(havlak.Rung{
-		Name:         "go-havlak4",
-		Idea:         "a finder object keeps its bookkeeping from finding to finding",
-		Recursive:    true,
-		NewCFG:       func() havlak.CFG { return NewCFG() },
-		NewFinder:    func() havlak.Finder { return finder{NewLoopFinder()} },
-		NewLoopGraph: func() havlak.LoopGraph { return NewLSG() },
-	})
+// rung is this rung, for main and the benchmark (bench_test.go).
+var rung = havlak.Rung{
+	Name:         "go-havlak4",
+	Idea:         "a finder object keeps its bookkeeping from finding to finding",
+	Recursive:    true,
+	NewCFG:       func() havlak.CFG { return NewCFG() },
+	NewFinder:    func() havlak.Finder { return finder{NewLoopFinder()} },
+	NewLoopGraph: func() havlak.LoopGraph { return NewLSG() },
 }
+
+func main() { havlak.Main(rung) }
 
 // finder gives the harness a LoopFinder.
 type finder struct{ *LoopFinder }
