@@ -11,17 +11,18 @@ package main
 
 import "havlak/havlak"
 
-func main() {
-	havlak.Main(havlak.Rung{
-		Name:            "go-havlak10",
-		Idea:            "predecessors classified where they are used: no back and non-back lists",
-		Recursive:       true,
-		ReusesLoopGraph: true,
-		NewCFG:          func() havlak.CFG { return NewCFG() },
-		NewFinder:       func() havlak.Finder { return finder{NewLoopFinder()} },
-		NewLoopGraph:    func() havlak.LoopGraph { return NewLSG() },
-	})
+// rung is this rung, for main and the benchmark (bench_test.go).
+var rung = havlak.Rung{
+	Name:            "go-havlak10",
+	Idea:            "predecessors classified where they are used: no back and non-back lists",
+	Recursive:       true,
+	ReusesLoopGraph: true,
+	NewCFG:          func() havlak.CFG { return NewCFG() },
+	NewFinder:       func() havlak.Finder { return finder{NewLoopFinder()} },
+	NewLoopGraph:    func() havlak.LoopGraph { return NewLSG() },
 }
+
+func main() { havlak.Main(rung) }
 
 // finder gives the harness a LoopFinder.
 type finder struct{ *LoopFinder }

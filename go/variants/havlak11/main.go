@@ -11,17 +11,18 @@ package main
 
 import "havlak/havlak"
 
-func main() {
-	havlak.Main(havlak.Rung{
-		Name:            "go-havlak11",
-		Idea:            "no recursion: the depth-first search keeps its own stack",
-		Recursive:       true, // the nesting levels, one call per loop of a nest
-		ReusesLoopGraph: true,
-		NewCFG:          func() havlak.CFG { return NewCFG() },
-		NewFinder:       func() havlak.Finder { return finder{NewLoopFinder()} },
-		NewLoopGraph:    func() havlak.LoopGraph { return NewLSG() },
-	})
+// rung is this rung, for main and the benchmark (bench_test.go).
+var rung = havlak.Rung{
+	Name:            "go-havlak11",
+	Idea:            "no recursion: the depth-first search keeps its own stack",
+	Recursive:       true, // the nesting levels, one call per loop of a nest
+	ReusesLoopGraph: true,
+	NewCFG:          func() havlak.CFG { return NewCFG() },
+	NewFinder:       func() havlak.Finder { return finder{NewLoopFinder()} },
+	NewLoopGraph:    func() havlak.LoopGraph { return NewLSG() },
 }
+
+func main() { havlak.Main(rung) }
 
 // finder gives the harness a LoopFinder.
 type finder struct{ *LoopFinder }

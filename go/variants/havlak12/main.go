@@ -13,17 +13,18 @@ package main
 
 import "havlak/havlak"
 
-func main() {
-	havlak.Main(havlak.Rung{
-		Name:            "go-havlak12",
-		Idea:            "the loop graph in flat arrays: a block-to-innermost-loop map, a loop is an index",
-		Recursive:       false,
-		ReusesLoopGraph: true,
-		NewCFG:          func() havlak.CFG { return NewCFG() },
-		NewFinder:       func() havlak.Finder { return finder{NewLoopFinder()} },
-		NewLoopGraph:    func() havlak.LoopGraph { return NewLSG() },
-	})
+// rung is this rung, for main and the benchmark (bench_test.go).
+var rung = havlak.Rung{
+	Name:            "go-havlak12",
+	Idea:            "the loop graph in flat arrays: a block-to-innermost-loop map, a loop is an index",
+	Recursive:       false,
+	ReusesLoopGraph: true,
+	NewCFG:          func() havlak.CFG { return NewCFG() },
+	NewFinder:       func() havlak.Finder { return finder{NewLoopFinder()} },
+	NewLoopGraph:    func() havlak.LoopGraph { return NewLSG() },
 }
+
+func main() { havlak.Main(rung) }
 
 // finder gives the harness a LoopFinder.
 type finder struct{ *LoopFinder }
