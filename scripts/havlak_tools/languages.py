@@ -22,7 +22,7 @@ JVM_LANGUAGES = ("java", "scala")
 #
 # Which C++ rung each program of another language carries the idea of. TOP is
 # the highest C++ rung built, whatever its number; a Go rung not listed here
-# (past Cox's steps) is matched by its number, go-havlakN to havlakN.
+# is matched by its number, go-havlakN to havlakN.
 TOP = "top"
 COUNTERPARTS = {
     "go-havlak1": "havlak1",   # Hundt's Go design
@@ -31,6 +31,19 @@ COUNTERPARTS = {
     "go-havlak4": "havlak4",   # cached bookkeeping
     "go-havlak5": "havlak5",   # reused loop graph (-reuseloopgraph)
     "go-havlak6": "havlak6",   # Cox's last step
+    # Past Cox the Go ladder takes one idea per rung (the split issue 12
+    # plans for the C++ rungs above havlak6): part of a C++ rung's ideas
+    # each, matched to the rung that holds them.
+    "go-havlak7": "havlak7",   # CFG in flat arrays (CSR)
+    "go-havlak8": "havlak8",   # loop-body membership flag (part of havlak8)
+    "go-havlak9": "havlak8",   # bookkeeping in flat arrays (part of havlak8)
+    "go-havlak10": "havlak8",  # predecessors classified where used (part)
+    "go-havlak11": "havlak9",  # no recursion: own DFS stack
+    "go-havlak12": "havlak10", # loop graph in flat arrays
+    "go-havlak13": "havlak11", # Ramalingam's fix
+    "go-havlak14": "havlak12", # the loop body is the union-find set
+    "go-havlak15": "havlak13", # bookkeeping by block number (part of havlak13)
+    "go-havlak16": "havlak13", # one pass (havlak13's main idea)
     "rust-havlak1": "havlak1", "rust-top": TOP,
     "java-havlak1": "havlak1", "java-top": TOP,
     "scala-havlak1": "havlak1", "scala-top": TOP,
