@@ -78,10 +78,32 @@ def spawn_helper():
                     capture_output=True, timeout=120)
             except (OSError, subprocess.SubprocessError):
                 continue
-            if result.returncode == 0:
+            if result.returncode == 0 and _spawn_works(path):
                 _spawn["path"] = path
                 break
     return _spawn["path"]
+
+
+def _spawn_works(path):
+    """Whether the compiled helper runs here (a temporary folder mounted
+    noexec would stop it) and reports a child's status."""
+    read, write = os.pipe()
+    try:
+        result = subprocess.run([path, str(write), "sh", "-c", "exit 3"],
+                                pass_fds=(write,), capture_output=True,
+                                timeout=30)
+        os.close(write)
+        write = None
+        with os.fdopen(read, "rb") as report:
+            read = None
+            line = report.read().split()
+        return result.returncode == 0 and line[:1] == [b"3"]
+    except (OSError, subprocess.SubprocessError):
+        return False
+    finally:
+        for fd in (read, write):
+            if fd is not None:
+                os.close(fd)
 
 
 def gauge_description():
