@@ -253,7 +253,13 @@ def terminal_extras(results):
     made = analysis.build_table(results)
     if made:
         header, body, _, _ = made
-        extras.append(("Rungs x builds", text_table(header, body, left=1)))
+        # The terminal keeps the times and ratios; results.md has the peaks.
+        keep = [i for i, title in enumerate(header)
+                if not title.endswith("peak MiB")]
+        extras.append(("Rungs x builds (peak memory in results.md)",
+                       text_table([header[i] for i in keep],
+                                  [[line[i] for i in keep] for line in body],
+                                  left=1)))
         extras.append(("Summary", "".join(
             f"- {line}\n" for line in analysis.build_summary(results))))
     return extras
