@@ -14,7 +14,8 @@
 #   make test       build and run the tests (ctest), again under ASan and
 #                   UBSan, then a minute of fuzzing
 #   make profiles   CPU and heap profiles of every rung, with summaries
-#   make pprof RUNG=havlak3 [PORT=8080] [PROFILE=cpu|heap]
+#                   (RUNGS=go-havlak1,havlak6,...: only those rungs)
+#   make pprof RUNG=havlak3|go-havlak3 [PORT=8080] [PROFILE=cpu|heap]
 #                   pprof's web UI on a rung's profile, on 127.0.0.1
 #   make clean      remove the build trees
 
@@ -85,7 +86,8 @@ test: deps $(BUILD)/CMakeCache.txt
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
 
 profiles: build $(PPROF)
-	python3 scripts/profiles.py --bin '$(subst ','\'',$(BUILD))/bin'
+	python3 scripts/profiles.py --bin '$(subst ','\'',$(BUILD))/bin' \
+	  --pprof '$(subst ','\'',$(PPROF))' $(if $(RUNGS),--rungs $(call quote,RUNGS))
 
 # The standalone pprof, built offline from Debian's source package: unlike
 # golang-go's `go tool pprof` it keeps C++ names, and unlike google-pprof it

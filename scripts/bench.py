@@ -6,6 +6,12 @@ plot bench.svg into the results folder, the JSON checked before it is kept;
 then instruction counts per rung (instructions.md, with callgrind) and the
 top rung's scaling to 10,000,000 blocks (scaling.md).
 
+The Go rungs built beside them (go-havlakN) run their testing.B counterpart
+(go/havlak/bench.go: BenchmarkFindLoops/<blocks>, the same graphs, the same
+repetitions, `go test -bench -benchmem -json`, raw output in go-bench.json),
+converted to Google Benchmark's format as go-havlakN/FindLoops/<blocks> and
+merged into the same bench.json, bench.md and plot.
+
 Writes a new folder results/<date>-<host>/ (then -2, -3, ...), or adds its
 files to an existing results folder (--out) that has none of them yet: never
 a file replaced. The folder is checked to be writable before the benchmark
@@ -16,20 +22,23 @@ checkout (the lock `make variants` takes too)."""
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from havlak_tools import bench, files, instructions, scaling  # noqa: E402
-from havlak_tools.binaries import binary_path, find_rungs  # noqa: E402
+from havlak_tools import (  # noqa: E402
+    bench, files, gobench, instructions, scaling)
+from havlak_tools.binaries import (  # noqa: E402
+    binary_path, find_programs, find_rungs)
 from havlak_tools.runner import RunError, wait_measured  # noqa: E402
 from compare import (  # noqa: E402
     SUITE_ROOT, fresh_folder, lock_path, positive_seconds, stamp)
 
 # What this script writes into a results folder.
-OUTPUTS = ("bench.json", "bench.md", "bench.svg", "bench-worst-case.svg",
+OUTPUTS = ("bench.json", "go-bench.json", "bench.md", "bench.svg", "bench-worst-case.svg",
            "instructions.json", "instructions.md", "scaling.json",
            "scaling.md")
 # havlak_bench took 39 minutes here; four hours means it hangs.
@@ -59,6 +68,13 @@ def parse_args(argv):
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--filter", default=".",
                         help="--benchmark_filter (default: all)")
+    parser.add_argument("--go-rungs", default=None,
+                        help="comma-separated Go rungs to benchmark "
+                             "(default: every go-havlakN built with a "
+                             "BenchmarkFindLoops; 'none' for none)")
+    parser.add_argument("--go-bench", default="^BenchmarkFindLoops$",
+                        help="go test -bench pattern (default all sizes; "
+                             "e.g. 'FindLoops/^1012$')")
     parser.add_argument("--no-instructions", action="store_true",
                         help="skip the callgrind instruction counts")
     parser.add_argument("--no-scaling", action="store_true",
@@ -72,6 +88,23 @@ def parse_args(argv):
     args.rungs = find_rungs(args.bin)
     if not args.rungs or not os.access(args.binary, os.X_OK):
         parser.error(f"no havlak_bench or rungs in {args.bin}: build first")
+    if args.go_rungs is None:
+        args.go_rungs = [name for name in find_programs(args.bin)
+                         if name.startswith("go-havlak")]
+    elif args.go_rungs == "none":
+        args.go_rungs = []
+    else:
+        args.go_rungs = args.go_rungs.split(",")
+        missing = [name for name in args.go_rungs
+                   if not name.startswith("go-havlak")
+                   or not gobench.packages(SUITE_ROOT, [name])]
+        if missing:
+            parser.error(f"--go-rungs: no Go rung benchmark for "
+                         f"{missing[0]} (go/variants/havlakN/*_test.go)")
+    args.go_packages = gobench.packages(SUITE_ROOT, args.go_rungs)
+    if args.go_packages and not shutil.which("go"):
+        parser.error("the Go rungs' benchmarks need go (golang-go); "
+                     "or --go-rungs none")
     if args.out is None:
         args.out = fresh_folder(os.path.join(SUITE_ROOT, "results"), stamp())
     elif os.path.lexists(args.out):
@@ -98,9 +131,12 @@ def measure(args, folder):
         if status != 0:
             say(f"havlak_bench exited with status {status}; nothing written")
             return 1
+        if args.go_packages:
+            go_benchmarks(args, folder)
         with open(os.path.join(folder, "bench.json")) as text:
             runs = bench.parse(text.read())
-    except (RunError, bench.BenchError, OSError) as error:
+    except (RunError, bench.BenchError, gobench.GoBenchError,
+            OSError) as error:
         say(f"FAILED: {error}; nothing written")
         return 1
     args.runs = runs
@@ -128,8 +164,39 @@ def measure(args, folder):
     shown = " ".join(["build/bin/havlak_bench"] + command[1:-2]
                      + ["--benchmark_out=bench.json",
                         "--benchmark_out_format=json"])
+    if args.go_packages:
+        shown += "`, then `(cd go && " + " ".join(
+            gobench.command(args.go_packages, args.repetitions,
+                            args.go_bench)) + " > go-bench.json)"
     bench.write_summary(folder, runs, shown)
     return 0
+
+
+def go_benchmarks(args, folder):
+    """Runs the Go rungs' benchmarks into go-bench.json and merges them into
+    bench.json; raises GoBenchError, RunError or OSError."""
+    build = os.path.dirname(os.path.abspath(args.bin))
+    environment = dict(os.environ, GOCACHE=os.path.join(build, "go-cache"),
+                       GOPATH=os.path.join(build, "go-path"), GOPROXY="off",
+                       GOFLAGS="-mod=mod", GO111MODULE="on",
+                       GOTOOLCHAIN="local")
+    command = gobench.command(args.go_packages, args.repetitions,
+                              args.go_bench)
+    say(f"Go rungs: {' '.join(command)}")
+    raw = os.path.join(folder, "go-bench.json")
+    with open(raw, "w") as output:
+        status, _, _ = wait_measured(
+            command, args.timeout, stdin=subprocess.DEVNULL, stdout=output,
+            cwd=os.path.join(SUITE_ROOT, gobench.GO_DIR), env=environment)
+    with open(raw) as text:
+        go_text = text.read()
+    if status != 0:
+        raise gobench.GoBenchError(f"go test exited with status {status}")
+    runs = gobench.parse(go_text)
+    path = os.path.join(folder, "bench.json")
+    with open(path) as text:
+        merged = gobench.merge(text.read(), runs, " ".join(command))
+    files.write_text(path, merged)
 
 
 def run(args):

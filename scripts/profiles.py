@@ -11,6 +11,19 @@ Per rung:
                                   allocated space and by allocation count
   results/profiles/havlakN.cpu.svg  the CPU profile's call graph
 
+Per Go rung (go-havlakN), with runtime/pprof:
+  profiles/go-havlakN.cpu.prof    Go CPU profile (100 Hz), canonical workload
+  profiles/go-havlakN.heap        Go heap profile after the first big-graph
+                                  finding (a run of its own)
+  results/profiles/go-havlakN.md  top 20s by the standalone pprof (--pprof):
+                                  CPU flat and cumulative, heap by
+                                  alloc_space and by alloc_objects, and the
+                                  load average around the runs
+  results/profiles/go-havlakN.cpu.svg  the call graph, if graphviz is there
+
+--rungs picks a subset (`make profiles RUNGS=go-havlak1,go-havlak6`): the
+other rungs' summaries are left as they are.
+
 The CPU profiler's real rate tops out near 250 Hz, so a fast rung's profile
 of the canonical workload holds few samples: such a rung is profiled with
 more big-graph findings (--iterations) until it holds at least 1,000, and its
@@ -26,6 +39,7 @@ import argparse
 import math
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,13 +48,16 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from havlak_tools import files  # noqa: E402
-from havlak_tools.binaries import binary_path, find_rungs  # noqa: E402
+from havlak_tools.binaries import (  # noqa: E402
+    binary_path, find_programs, find_rungs)
 from compare import SUITE_ROOT, lock_path  # noqa: E402
 
 MIN_SAMPLES = 1000
 PROFILER_HZ = 250
 CANONICAL_ITERATIONS = 50
 JEMALLOC_CONF = "prof:true,prof_accum:true,lg_prof_sample:14"
+GO_PREFIX = "go-"
+GO_PROFILER_HZ = 100   # runtime/pprof's fixed rate
 
 
 class ProfileError(RuntimeError):
@@ -65,6 +82,21 @@ def shell_line(command, env=None):
     """A command as a person would type it, for the summaries."""
     prefix = " ".join(f"{key}={value}" for key, value in (env or {}).items())
     return (prefix + " " if prefix else "") + " ".join(command)
+
+
+def load_average():
+    try:
+        return os.getloadavg()
+    except OSError:
+        return None
+
+
+def go_samples_in(text):
+    """The sample count of `pprof -top -sample_index=samples` output."""
+    match = re.search(r"Total samples = (\d+)\b", text)
+    if not match:
+        raise ProfileError("pprof printed no sample count")
+    return int(match.group(1))
 
 
 def samples_in(text):
@@ -186,6 +218,123 @@ class RungProfiler:
         return samples
 
 
+class GoRungProfiler:
+    """A Go rung's runtime/pprof profiles, read with the standalone pprof."""
+
+    def __init__(self, rung, args):
+        self.rung = rung
+        self.bin = args.bin
+        self.pprof = args.pprof
+        self.summaries = args.summaries
+        self.binary = os.path.join(args.bin, rung)
+        self.cpu_profile = os.path.join(args.out, f"{rung}.cpu.prof")
+        self.heap_profile = os.path.join(args.out, f"{rung}.heap")
+        self.notes = []
+        self.loads = []
+
+    def profile_cpu(self):
+        """Returns the command that wrote the profile and its sample count;
+        repeats the big-graph finding until there are MIN_SAMPLES."""
+        iterations = CANONICAL_ITERATIONS
+        for _ in range(5):
+            command = [self.binary, f"--cpuprofile={self.cpu_profile}"]
+            if iterations != CANONICAL_ITERATIONS:
+                command.append(f"--iterations={iterations}")
+            before = load_average()
+            start = time.monotonic()
+            run(command)
+            seconds = time.monotonic() - start
+            after = load_average()
+            samples = go_samples_in(run(
+                [self.pprof, "-top", "-nodecount=1", "-sample_index=samples",
+                 self.binary, self.cpu_profile]))
+            if samples >= MIN_SAMPLES:
+                if before and after:
+                    self.loads.append(
+                        f"CPU run: {seconds:.0f} s wall; load average "
+                        f"(1 min) {before[0]:.2f} before, {after[0]:.2f} "
+                        f"after, on {os.cpu_count()} CPUs")
+                if iterations != CANONICAL_ITERATIONS:
+                    self.notes.append(
+                        f"The canonical workload gives this rung fewer than "
+                        f"{MIN_SAMPLES} samples at runtime/pprof's "
+                        f"{GO_PROFILER_HZ} Hz, so this profile repeats the "
+                        f"big-graph loop finding: --iterations={iterations} "
+                        f"instead of {CANONICAL_ITERATIONS}. The repeated "
+                        f"finding weighs more here than in the canonical run.")
+                return shell_line(command), samples
+            iterations = math.ceil(iterations * 1.3 * MIN_SAMPLES /
+                                   max(samples, 1))
+        raise ProfileError(f"{self.rung}: no {MIN_SAMPLES} samples")
+
+    def profile_heap(self):
+        command = [self.binary, f"--heapprofile={self.heap_profile}"]
+        before = load_average()
+        start = time.monotonic()
+        run(command)
+        seconds = time.monotonic() - start
+        after = load_average()
+        if before and after:
+            self.loads.append(
+                f"heap run: {seconds:.0f} s wall; load average (1 min) "
+                f"{before[0]:.2f} before, {after[0]:.2f} after")
+        return shell_line(command), seconds
+
+    def summarize(self, cpu, heap):
+        cpu_command, samples = cpu
+        graph = ""
+        if shutil.which("dot"):
+            svg = os.path.join(self.summaries, f"{self.rung}.cpu.svg")
+            files.write_text(svg, run([self.pprof, "-svg", self.binary,
+                                       self.cpu_profile]))
+            graph = (f" Call graph: [{self.rung}.cpu.svg]"
+                     f"({self.rung}.cpu.svg).")
+
+        def listing(title, options, profile):
+            command = ([self.pprof, "-top", "-nodecount=20"] + options
+                       + [self.binary, profile])
+            # pprof's header names the file, the build ID and the time of
+            # the run: keep what says what the rows are.
+            lines = [line for line in run(command).splitlines()
+                     if not line.startswith(("File:", "Build ID:", "Time:"))]
+            return (f"### {title}\n\n    {shell_line(command)}\n\n"
+                    + "".join(f"    {line}\n" for line in lines) + "\n")
+
+        text = [f"# {self.rung}: profiles\n\n",
+                "Written by `make profiles` (`scripts/profiles.py`) with "
+                "Go's runtime/pprof; the profiles themselves are in "
+                "`profiles/` (not committed). Read by the standalone pprof "
+                f"(`make pprof RUNG={self.rung}`).\n\n"]
+        if self.loads:
+            text.append("The machine was shared: " + "; ".join(self.loads)
+                        + ". Wall times are disturbed by that load; the CPU "
+                        "profile's shares are not (each sample is this "
+                        "process's own CPU time).\n\n")
+        text += ["## CPU (runtime/pprof)\n\n", f"    {cpu_command}\n\n",
+                 f"{samples} samples at {GO_PROFILER_HZ} Hz.{graph}\n\n"]
+        text += [note + "\n\n" for note in self.notes]
+        text.append(listing("Top 20, flat", [], self.cpu_profile))
+        text.append(listing("Top 20, cumulative", ["-cum"],
+                            self.cpu_profile))
+        heap_command, heap_seconds = heap
+        text += ["## Heap (runtime/pprof)\n\n", f"    {heap_command}\n\n",
+                 "Everything allocated until the end of the first loop "
+                 "finding on the big graph (the small-graph findings, the "
+                 "CFG, the first finding), sampled by Go's heap profiler at "
+                 "one allocation per 4 KiB (`runtime.MemProfileRate`), in a "
+                 f"run of its own ({heap_seconds:.0f} s). Most of it is "
+                 "garbage by then, so it is read by allocated space and "
+                 "count, not by what is in use.\n\n"]
+        text.append(listing("Top 20 by allocated space",
+                            ["-sample_index=alloc_space"], self.heap_profile))
+        text.append(listing("Top 20 by allocation count",
+                            ["-sample_index=alloc_objects"],
+                            self.heap_profile))
+        files.write_text(os.path.join(self.summaries, f"{self.rung}.md"),
+                         "".join(text).rstrip() + "\n")
+        return samples
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -203,6 +352,16 @@ def profile_all(args, rungs):
             say(f"cannot write {folder}: {error}; nothing profiled")
             return 1
     for rung in rungs:
+        if rung.startswith(GO_PREFIX):
+            profiler = GoRungProfiler(rung, args)
+            say(f"{rung}: CPU")
+            cpu = profiler.profile_cpu()
+            say(f"{rung}: heap")
+            heap = profiler.profile_heap()
+            samples = profiler.summarize(cpu, heap)
+            say(f"{rung}: {samples} CPU samples; summary in "
+                f"{args.summaries}/{rung}.md")
+            continue
         profiler = RungProfiler(rung, args)
         say(f"{rung}: CPU")
         cpu = profiler.profile_cpu()
@@ -227,13 +386,35 @@ def main(argv=None):
     parser.add_argument("--summaries", default=os.path.join(
         SUITE_ROOT, "results", "profiles"))
     parser.add_argument("--rungs", default=None,
-                        help="comma-separated (default: every rung built)")
+                        help="comma-separated, C++ (havlakN) or Go "
+                             "(go-havlakN) (default: every rung built)")
+    parser.add_argument("--pprof", default=None,
+                        help="the standalone pprof, for the Go rungs "
+                             "(default: tools/pprof beside --bin)")
     parser.add_argument("--heap-scale", type=float, default=1,
                         help="--scale of the heap-profile runs (default 1)")
     args = parser.parse_args(argv)
-    rungs = args.rungs.split(",") if args.rungs else find_rungs(args.bin)
+    if args.pprof is None:
+        args.pprof = os.path.join(os.path.dirname(os.path.normpath(args.bin)),
+                                  "tools", "pprof")
+    if args.rungs:
+        rungs = args.rungs.split(",")
+        for rung in rungs:
+            if not re.fullmatch(r"(go-)?havlak\d+", rung):
+                parser.error(f"--rungs: {rung!r} is not a rung (havlakN or "
+                             "go-havlakN)")
+            if not os.access(os.path.join(args.bin, rung), os.X_OK):
+                parser.error(f"--rungs: no {rung} in {args.bin}: build first")
+    else:
+        rungs = find_rungs(args.bin) + [
+            name for name in find_programs(args.bin)
+            if re.fullmatch(r"go-havlak\d+", name)]
     if not rungs:
         parser.error(f"no rung binaries in {args.bin}: build first")
+    if any(rung.startswith(GO_PREFIX) for rung in rungs) and not os.access(
+            args.pprof, os.X_OK):
+        parser.error(f"no pprof at {args.pprof} for the Go rungs (make "
+                     "profiles builds it)")
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with files.MeasurementLock(lock_path(), "scripts/profiles.py"):

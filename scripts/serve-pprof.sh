@@ -13,9 +13,13 @@ if [[ ! "$rung" =~ ^(go-)?havlak[0-9]+$ ]]; then
   printf 'serve-pprof: RUNG must name a rung such as havlak3, not %q\n' "$rung" >&2
   exit 2
 fi
+# A Go rung's heap profile comes from the rung itself (runtime/pprof); a
+# C++ rung's from its -tcmalloc build.
+heap_binary=$bin/$rung-tcmalloc
+[[ "$rung" == go-* ]] && heap_binary=$bin/$rung
 case "$kind" in
-  cpu)  binary=$bin/$rung;          profile=$profiles/$rung.cpu.prof ;;
-  heap) binary=$bin/$rung-tcmalloc; profile=$profiles/$rung.heap ;;
+  cpu)  binary=$bin/$rung;       profile=$profiles/$rung.cpu.prof ;;
+  heap) binary=$heap_binary;     profile=$profiles/$rung.heap ;;
   *) printf 'serve-pprof: PROFILE must be cpu or heap, not %q\n' "$kind" >&2; exit 2 ;;
 esac
 if [[ ! "$port" =~ ^[0-9]{1,5}$ ]] || (( 10#$port < 1 || 10#$port > 65535 )); then

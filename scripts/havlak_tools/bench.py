@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from . import plots
 from .files import write_text
 
+GO_PREFIX = "go-"
 TIME_UNIT_NS = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}
-NAME = re.compile(r"(?P<family>[A-Za-z0-9_]+)/(?P<operation>[A-Za-z0-9_]+)"
+NAME = re.compile(r"(?P<family>[A-Za-z0-9_-]+)/(?P<operation>[A-Za-z0-9_]+)"
                   r"/(?P<blocks>\d+)$")
 
 
@@ -92,8 +93,11 @@ def medians(runs):
 
 
 def families(runs, operation):
+    """The families that ran `operation`: C++ rungs first, then the other
+    languages' (go-havlakN), each in ladder order."""
     names = {run.family for run in runs if run.operation == operation}
-    return sorted(names, key=lambda name: (re.sub(r"\d+$", "", name),
+    return sorted(names, key=lambda name: (GO_PREFIX in name[:3],
+                                           re.sub(r"\d+$", "", name),
                                            int(re.search(r"\d*$", name)
                                                .group() or 0)))
 
@@ -115,7 +119,9 @@ def _plot(folder, name, title, times, rungs, operation):
         {rung: sorted((blocks, seconds / blocks)
                       for (family, op, blocks), seconds in times.items()
                       if family == rung and op == operation)
-         for rung in rungs})
+         for rung in rungs},
+        # One line style per language: C++ solid, Go dashed.
+        dashed={rung for rung in rungs if rung.startswith(GO_PREFIX)})
 
 
 def _reading_section(runs, times):
@@ -167,10 +173,20 @@ def write_summary(folder, runs, command):
     if has_plot:
         lines += ["![Time per block against blocks](bench.svg)", ""]
     lines += _per_block_table(times, rungs, "FindLoops", sizes)
+    if any(rung.startswith(GO_PREFIX) for rung in rungs):
+        lines += ["", "`go-havlakN/FindLoops/<blocks>` (dashed in the plot): "
+                  "the Go rungs' `testing.B` benchmark "
+                  "(`go/havlak/bench.go`) on the same graphs, one finding "
+                  "per iteration, the finder (and a reused loop graph) kept "
+                  "across iterations; converted from `go test -bench "
+                  "-benchmem` (`scripts/havlak_tools/gobench.py`). Their "
+                  "allocations are Go heap objects per finding "
+                  "(allocs/op), the C++ rungs' `operator new` calls."]
     floor_sizes = [size for size in sizes
                    if ("floor", "DFS", size) in times]
-    if floor_sizes and rungs:
-        top = rungs[-1]
+    cxx_rungs = [rung for rung in rungs if not rung.startswith(GO_PREFIX)]
+    if floor_sizes and cxx_rungs:
+        top = cxx_rungs[-1]
         lines += ["", "## How close to a plain depth-first search", "",
                   f"`floor/DFS/<blocks>` is a plain iterative depth-first "
                   f"search over {top}'s own graph, numbering blocks and "

@@ -96,14 +96,17 @@ def stacked_shares(path, title, rungs, parts, values):
     write_text(path, _render(script))
 
 
-def loglog_lines(path, title, xlabel, ylabel, series):
-    """`series` maps a name to [(x, y), ...]; both axes logarithmic."""
+def loglog_lines(path, title, xlabel, ylabel, series, dashed=()):
+    """`series` maps a name to [(x, y), ...]; both axes logarithmic. The
+    series named in `dashed` are drawn dashed (another language's)."""
     blocks = []
     plots = []
     for index, (name, points) in enumerate(series.items()):
         blocks.append(_data_block(f"s{index}", [f"{x:.6g} {y:.6g}"
                                                 for x, y in points]))
-        plots.append(f"$s{index} using 1:2 with linespoints title {_quote(name)}")
+        style = " dashtype 2" if name in dashed else ""
+        plots.append(f"$s{index} using 1:2 with linespoints{style} "
+                     f"title {_quote(name)}")
     script = (_header(title, ylabel, logscale=True)
               + f"set xlabel {_quote(xlabel)}\n"
               + "set logscale x\n"

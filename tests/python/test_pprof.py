@@ -100,6 +100,20 @@ class PprofTest(unittest.TestCase):
         result = self.make(RUNG="go-havlak1")
         self.assertEqual(result.returncode, 0, result.stderr)
 
+    def test_a_go_rungs_heap_profile_is_read_with_its_own_binary(self):
+        # No -tcmalloc build: runtime/pprof wrote it from the rung itself.
+        go_binary = os.path.join(self.tmp, "bin", "go-havlak1")
+        executable(go_binary, "#!/bin/sh\n")
+        open(os.path.join(self.tmp, "profiles", "go-havlak1.heap"),
+             "w").close()
+        result = self.make(RUNG="go-havlak1", PROFILE="heap")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(self.ran) as text:
+            arguments = text.read().split()
+        self.assertIn("-sample_index=alloc_space", arguments)
+        self.assertEqual(arguments[-2:], [
+            go_binary, os.path.join(self.tmp, "profiles", "go-havlak1.heap")])
+
     def test_a_port_in_use_is_one_line(self):
         with socket.socket() as taken:
             taken.bind(("127.0.0.1", 0))
