@@ -140,6 +140,21 @@ class ProfilesScriptTest(ScriptTestCase):
         self.assertIn("nothing profiled", stderr.strip().splitlines()[-1])
         self.assertEqual(fake_rungs.pids(self.pidfile), [])
 
+    def test_a_subset_names_built_rungs_only(self):
+        # `make profiles RUNGS=...`: a name that is not a rung, or a rung
+        # not built, is refused before any run.
+        for rungs, message in (("havlak1;id", "is not a rung"),
+                               ("go-havlak1", "no go-havlak1"),
+                               ("havlak1,havlak9", "no havlak9")):
+            with self.subTest(rungs=rungs):
+                status, stderr = self.call(
+                    profiles_script.main, "--bin", self.bin, "--out",
+                    os.path.join(self.tmp, "profiles"), "--summaries",
+                    os.path.join(self.tmp, "summaries"), "--rungs", rungs)
+                self.assertEqual(status, 2)
+                self.assertIn(message, stderr)
+                self.assertEqual(fake_rungs.pids(self.pidfile), [])
+
 
 if __name__ == "__main__":
     unittest.main()
