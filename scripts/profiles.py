@@ -218,6 +218,11 @@ class RungProfiler:
         return samples
 
 
+def suite_relative(line):
+    """A command line with the suite's own paths shown relative to it."""
+    return line.replace(SUITE_ROOT + os.sep, "")
+
+
 class GoRungProfiler:
     """A Go rung's runtime/pprof profiles, read with the standalone pprof."""
 
@@ -262,7 +267,7 @@ class GoRungProfiler:
                         f"big-graph loop finding: --iterations={iterations} "
                         f"instead of {CANONICAL_ITERATIONS}. The repeated "
                         f"finding weighs more here than in the canonical run.")
-                return shell_line(command), samples
+                return suite_relative(shell_line(command)), samples
             iterations = math.ceil(iterations * 1.3 * MIN_SAMPLES /
                                    max(samples, 1))
         raise ProfileError(f"{self.rung}: no {MIN_SAMPLES} samples")
@@ -278,7 +283,7 @@ class GoRungProfiler:
             self.loads.append(
                 f"heap run: {seconds:.0f} s wall; load average (1 min) "
                 f"{before[0]:.2f} before, {after[0]:.2f} after")
-        return shell_line(command), seconds
+        return suite_relative(shell_line(command)), seconds
 
     def summarize(self, cpu, heap):
         cpu_command, samples = cpu
@@ -297,7 +302,8 @@ class GoRungProfiler:
             # the run: keep what says what the rows are.
             lines = [line for line in run(command).splitlines()
                      if not line.startswith(("File:", "Build ID:", "Time:"))]
-            return (f"### {title}\n\n    {shell_line(command)}\n\n"
+            return (f"### {title}\n\n    "
+                    f"{suite_relative(shell_line(command))}\n\n"
                     + "".join(f"    {line}\n" for line in lines) + "\n")
 
         text = [f"# {self.rung}: profiles\n\n",
