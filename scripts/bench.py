@@ -131,14 +131,20 @@ def measure(args, folder):
         if status != 0:
             say(f"havlak_bench exited with status {status}; nothing written")
             return 1
-        if args.go_packages:
-            go_benchmarks(args, folder)
         with open(os.path.join(folder, "bench.json")) as text:
             runs = bench.parse(text.read())
-    except (RunError, bench.BenchError, gobench.GoBenchError,
-            OSError) as error:
+    except (RunError, bench.BenchError, OSError) as error:
         say(f"FAILED: {error}; nothing written")
         return 1
+    try:
+        if args.go_packages:
+            go_benchmarks(args, folder)
+            with open(os.path.join(folder, "bench.json")) as text:
+                runs = bench.parse(text.read())
+    except (RunError, bench.BenchError, gobench.GoBenchError,
+            OSError) as error:
+        # havlak_bench's own output is kept, as below.
+        return keep_bench_json(args, folder, error)
     args.runs = runs
     try:
         if not args.no_instructions:
@@ -151,16 +157,7 @@ def measure(args, folder):
             scaling.write(folder, binary_path(args.bin, args.rungs[-1]),
                           args.rungs[-1], say)
     except (instructions.InstructionsError, RunError) as error:
-        # The benchmark itself took most of the time: keep its output.
-        try:
-            with open(os.path.join(folder, "bench.json")) as text:
-                saved = files.save_raw(args.out, "bench.json", text.read())
-        except OSError:
-            say(f"FAILED: {error}; nothing written")
-        else:
-            say(f"FAILED: {error}; the benchmark's output is saved in "
-                f"{saved}/bench.json, nothing else written")
-        return 1
+        return keep_bench_json(args, folder, error)
     shown = " ".join(["build/bin/havlak_bench"] + command[1:-2]
                      + ["--benchmark_out=bench.json",
                         "--benchmark_out_format=json"])
@@ -170,6 +167,19 @@ def measure(args, folder):
                             args.go_bench)) + " > go-bench.json)"
     bench.write_summary(folder, runs, shown)
     return 0
+
+
+def keep_bench_json(args, folder, error):
+    """The benchmark itself took most of the time: keep its output; 1."""
+    try:
+        with open(os.path.join(folder, "bench.json")) as text:
+            saved = files.save_raw(args.out, "bench.json", text.read())
+    except OSError:
+        say(f"FAILED: {error}; nothing written")
+    else:
+        say(f"FAILED: {error}; the benchmark's output is saved in "
+            f"{saved}/bench.json, nothing else written")
+    return 1
 
 
 def go_benchmarks(args, folder):

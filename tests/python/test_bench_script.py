@@ -96,6 +96,34 @@ class BenchScriptTest(ScriptTestCase):
         self.assertTrue(os.path.isfile(os.path.join(saved, "bench.json")))
         self.assertFalse(os.path.exists(self.out))
 
+    def test_a_failed_go_benchmark_keeps_havlak_benchs_output(self):
+        fake_rungs._script(os.path.join(self.bin, "go-havlak1"), "")
+        ran = []
+
+        def failing_go(args, folder):
+            ran.append(args.go_packages)
+            raise bench_script.gobench.GoBenchError(
+                "go test exited with status 1")
+
+        with mock.patch.object(bench_script, "go_benchmarks", failing_go), \
+                mock.patch.object(bench_script.shutil, "which",
+                                  lambda name: "/usr/bin/go"):
+            status, stderr = self.bench()
+        self.assertEqual(ran, [["./variants/havlak1"]])
+        self.assertEqual(status, 1)
+        line = stderr.strip().splitlines()[-1]
+        self.assertIn("go test exited with status 1", line)
+        saved = line.split("saved in ")[1].split("/bench.json")[0]
+        self.assertTrue(os.path.isfile(os.path.join(saved, "bench.json")))
+        self.assertFalse(os.path.exists(self.out))
+
+    def test_go_rungs_none_runs_cxx_only(self):
+        fake_rungs._script(os.path.join(self.bin, "go-havlak1"), "")
+        with mock.patch.object(bench_script, "go_benchmarks",
+                               lambda args, folder: self.fail("ran Go")):
+            status, _ = self.bench("--go-rungs", "none")
+        self.assertEqual(status, 0)
+
     def test_ctrl_c_leaves_nothing(self):
         def interrupted(folder, runs, command):
             raise KeyboardInterrupt
