@@ -22,6 +22,7 @@ checkout (the lock `make variants` takes too)."""
 
 import argparse
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -162,7 +163,7 @@ def measure(args, folder):
                      + ["--benchmark_out=bench.json",
                         "--benchmark_out_format=json"])
     if args.go_packages:
-        shown += "`, then `(cd go && " + " ".join(
+        shown += "`, then `(cd go && " + shlex.join(
             gobench.command(args.go_packages, args.repetitions,
                             args.go_bench)) + " > go-bench.json)"
     bench.write_summary(folder, runs, shown)
@@ -192,7 +193,7 @@ def go_benchmarks(args, folder):
                        GOTOOLCHAIN="local")
     command = gobench.command(args.go_packages, args.repetitions,
                               args.go_bench)
-    say(f"Go rungs: {' '.join(command)}")
+    say(f"Go rungs: {shlex.join(command)}")
     raw = os.path.join(folder, "go-bench.json")
     with open(raw, "w") as output:
         status, _, _ = wait_measured(
@@ -205,7 +206,7 @@ def go_benchmarks(args, folder):
     runs = gobench.parse(go_text)
     path = os.path.join(folder, "bench.json")
     with open(path) as text:
-        merged = gobench.merge(text.read(), runs, " ".join(command))
+        merged = gobench.merge(text.read(), runs, shlex.join(command))
     files.write_text(path, merged)
 
 

@@ -6,7 +6,8 @@ its results become `go-havlakN/FindLoops/<blocks>`, one entry per repetition
 (`-count`), as Google Benchmark writes them, with the same counters: blocks,
 allocations_per_find and bytes_per_find (from -benchmem's allocs/op and
 B/op: one finding per iteration), items_per_second, and "language": "go";
-then the mean, median and stddev aggregates. Reads `go test`'s text output
+then, for two repetitions or more, the mean, median and stddev
+aggregates. Reads `go test`'s text output
 or its -json event stream."""
 
 import json
@@ -107,11 +108,11 @@ def to_google_benchmark(runs):
                 entry["bytes_per_find"] = size
             entries.append(entry)
         times = [run[4] for run in repetitions]
+        if len(times) < 2:   # Google Benchmark adds none to one run either
+            continue
         for aggregate, function in (("mean", statistics.mean),
                                     ("median", statistics.median),
                                     ("stddev", statistics.stdev)):
-            if aggregate == "stddev" and len(times) < 2:
-                continue
             value = function(times)
             entries.append(dict(common, name=f"{name}_{aggregate}",
                                 run_type="aggregate",

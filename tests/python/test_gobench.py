@@ -84,6 +84,15 @@ class ConversionTest(unittest.TestCase):
         self.assertEqual(median[0]["name"], "go-havlak6/FindLoops/1012_median")
         self.assertEqual(median[0]["real_time"], (310996.0 + 318650.0) / 2)
 
+    def test_aggregates_only_for_repetitions(self):
+        # As Google Benchmark: none for a single run.
+        entries = gobench.to_google_benchmark(gobench.parse(TEXT_OUTPUT))
+        self.assertEqual({e["run_type"] for e in entries}, {"iteration"})
+        entries = gobench.to_google_benchmark(gobench.parse(JSON_OUTPUT))
+        self.assertEqual([e["aggregate_name"] for e in entries
+                          if e["run_type"] == "aggregate"],
+                         ["mean", "median", "stddev"])
+
     def test_merged_into_bench_json_and_read_back(self):
         merged = gobench.merge(json.dumps(DOCUMENT),
                                gobench.parse(JSON_OUTPUT + TEXT_OUTPUT),
