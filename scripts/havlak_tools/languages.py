@@ -21,8 +21,8 @@ JVM_LANGUAGES = ("java", "scala")
 # rung registry (issue 12) when it names every rung and its counterparts.
 #
 # Which C++ rung each program of another language carries the idea of. TOP is
-# the highest C++ rung built, whatever its number; a Go rung not listed here
-# is matched by its number, go-havlakN to havlakN.
+# the highest C++ rung built, whatever its number; a program not listed here
+# matches no C++ rung (it still runs, in its own ladder).
 TOP = "top"
 COUNTERPARTS = {
     "go-havlak1": "havlak1",   # Hundt's Go design
@@ -31,6 +31,12 @@ COUNTERPARTS = {
     "go-havlak4": "havlak4",   # cached bookkeeping
     "go-havlak5": "havlak5",   # reused loop graph (-reuseloopgraph)
     "go-havlak6": "havlak6",   # Cox's last step
+    # Past Cox (go/README.md): some C++ ideas take several Go rungs.
+    "go-havlak7": "havlak7", "go-havlak8": "havlak8", "go-havlak9": "havlak8",
+    "go-havlak10": "havlak8", "go-havlak11": "havlak9",
+    "go-havlak12": "havlak10", "go-havlak13": "havlak11",
+    "go-havlak14": "havlak12", "go-havlak15": "havlak13",
+    "go-havlak16": TOP,
     # Past Cox the Go ladder takes one idea per rung (the split issue 12
     # plans for the C++ rungs above havlak6): part of a C++ rung's ideas
     # each, matched to the rung that holds them.
@@ -161,8 +167,6 @@ def counterpart(rung, cxx_rungs):
     if language_of(rung) == CXX:
         return rung
     match = COUNTERPARTS.get(rung)
-    if match is None and language_of(rung) == "go" and _number(rung):
-        match = f"havlak{_number(rung)}"
     if match == TOP:
         match = top_cxx(cxx_rungs)
     return match if match in cxx_rungs else None

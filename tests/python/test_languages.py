@@ -45,6 +45,10 @@ class LanguagesTest(unittest.TestCase):
                                                ["havlak1", "havlak15"]),
                          "havlak15")
         self.assertIsNone(languages.counterpart("go-havlak4", cxx))
+        self.assertEqual(languages.counterpart("go-havlak11",
+                                               ["havlak9", "havlak13"]),
+                         "havlak9")
+        self.assertIsNone(languages.counterpart("go-havlak99", cxx))
 
     def test_every_setting_gets_its_environment_and_nothing_else(self):
         base = {"GOGC": "5", "JAVA_OPTS": "-Xint", "PATH": "/bin"}
