@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -154,9 +155,14 @@ func sameOutput(t *testing.T, what string, goRung rung, got result, cppRung rung
 	return true
 }
 
-// Random CFGs through --cfg --json, each compared byte for byte (but the
-// rung's name) with havlak1's and havlak13's output; every tenth also as
-// text. A failure names the seed; the file is kept in a temporary folder.
+// Random CFGs through --cfg --json and as text, compared byte for byte (but
+// the rung's name) with havlak13's output, and on a sample with havlak1's.
+// The first singleCFGs seeds run one CFG a file (every tenth as text); the
+// others run in batches (batch.go), one file of many CFGs under a fresh
+// start block, each batch as JSON and as text, so that a JVM starts a few
+// dozen times rather than a thousand. On a batch's mismatch the components
+// run alone, and the first that differs is reported by its seed and its
+// file, kept in a folder the message names.
 func TestRandomCFGsMatchTheCppRungs(t *testing.T) {
 	goRungs, cpp := setup(t)
 	references := []rung{cpp("havlak13"), cpp("havlak1")}
@@ -166,28 +172,198 @@ func TestRandomCFGsMatchTheCppRungs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	failures := 0
-	for seed := int64(1); seed <= int64(count) && failures < 5; seed++ {
+	// compare runs every program on one file; false on a mismatch.
+	compare := func(what, path string, args []string, sample bool, report bool) bool {
+		args = append(append([]string{}, args...), "--cfg", path)
+		want := references[0].run(t, "", args...)
+		if want.code != 0 {
+			t.Fatalf("%s: %s failed: %s", what, references[0].name, want.err)
+		}
+		ok := true
+		check := func(r rung, got result) {
+			if report {
+				ok = sameOutput(t, what+" ("+path+")", r, got, references[0], want) && ok
+			} else {
+				ok = got.code == want.code && r.normalized(got.out) == references[0].normalized(want.out) &&
+					r.normalized(got.err) == references[0].normalized(want.err) && ok
+			}
+		}
+		if sample { // the second reference
+			check(references[1], references[1].run(t, "", args...))
+		}
+		for _, goRung := range goRungs {
+			check(goRung, goRung.run(t, "", args...))
+		}
+		return ok
+	}
+	seed := int64(1)
+	for ; seed <= int64(count) && seed <= singleCFGs && failures < 5; seed++ {
 		text, _ := generateCFG(seed)
 		path := filepath.Join(dir, "random-"+strconv.FormatInt(seed, 10)+".cfg")
 		writeFile(t, path, text)
-		args := []string{"--json", "--cfg", path}
+		args := []string{"--json"}
 		if seed%10 == 0 {
-			args = args[1:]
+			args = nil
 		}
-		want := references[0].run(t, "", args...)
-		if want.code != 0 {
-			t.Fatalf("seed %d: %s failed: %s", seed, references[0].name, want.err)
+		if !compare("seed "+strconv.FormatInt(seed, 10), path, args, seed%5 == 0, true) {
+			failures++
 		}
-		if seed%50 == 0 { // the second reference, on a sample
-			other := references[1].run(t, "", args...)
-			if !sameOutput(t, "seed "+strconv.FormatInt(seed, 10), references[1], other, references[0], want) {
-				failures++
+	}
+	for n := 0; seed <= int64(count) && failures < 5; n++ {
+		var seeds []int64
+		var texts []string
+		var sizes []int
+		total := 1
+		for ; seed <= int64(count) && len(seeds) < batchCFGs; seed++ {
+			text, blocks := generateCFG(seed)
+			if len(seeds) > 0 && total+blocks > batchBlocks {
+				break
+			}
+			seeds, texts, sizes, total = append(seeds, seed), append(texts, text), append(sizes, blocks), total+blocks
+		}
+		b, err := buildBatch(seeds, texts, sizes, n%2 == 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "batch-"+strconv.Itoa(n)+".cfg")
+		writeFile(t, path, b.text)
+		what := fmt.Sprintf("batch %d (seeds %d to %d)", n, seeds[0], seeds[len(seeds)-1])
+		for _, args := range [][]string{{"--json"}, nil} {
+			if compare(what, path, args, n%4 == 0, false) {
+				continue
+			}
+			failures++
+			culprit := false
+			for _, c := range b.components {
+				one := filepath.Join(dir, "random-"+strconv.FormatInt(c.seed, 10)+".cfg")
+				writeFile(t, one, c.text)
+				if compare("seed "+strconv.FormatInt(c.seed, 10), one, args, true, false) {
+					continue
+				}
+				kept, err := os.MkdirTemp("", "havlak-conformance-")
+				if err == nil {
+					err = os.WriteFile(filepath.Join(kept, filepath.Base(one)), []byte(c.text), 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				shown := c.text
+				if len(shown) > 4000 {
+					shown = shown[:4000] + "...\n"
+				}
+				t.Errorf("%s %q: the first CFG whose loops differ, seed %d (%d blocks, kept in %s):\n%s",
+					what, args, c.seed, c.blocks, filepath.Join(kept, filepath.Base(one)), shown)
+				compare("seed "+strconv.FormatInt(c.seed, 10), one, args, true, true) // the outputs
+				culprit = true
+				break
+			}
+			if !culprit {
+				compare(what, path, args, true, true)
+				t.Errorf("%s %q differs, but each of its CFGs alone matches", what, args)
+			}
+			break
+		}
+	}
+}
+
+// The random-CFG test's shape: CFGs run one a file, then in batches of at
+// most batchCFGs CFGs and batchBlocks blocks.
+const (
+	singleCFGs  = 20
+	batchCFGs   = 100
+	batchBlocks = 100000
+)
+
+// The batching's premise (batch.go): the loops the C++ top rung finds in a
+// batch are the ones it finds in its CFGs alone, ids moved.
+func TestBatchForestIsTheUnionOfTheComponentForests(t *testing.T) {
+	_, cpp := setup(t)
+	top := counterpart(rung{name: "c++-top"}, cpp)
+	dir := t.TempDir()
+	const cfgs = 300
+	loopLine := regexp.MustCompile(`^loop ([0-9]+): (depth [0-9]+, nesting [0-9]+, (?:ir)?reducible), parent (none|[0-9]+), blocks((?: [0-9]+)*)$`)
+	header := regexp.MustCompile(`: ([0-9]+) loops? in .* \(([0-9]+) blocks?, ([0-9]+) edges?\)`)
+	// forest is the loop lines of a file's text report, ids moved by
+	// offset, sorted; and the report's loop, block and edge counts.
+	forest := func(path string, offset int64) ([]string, [3]int) {
+		run := top.run(t, "", "--cfg", path)
+		lines := strings.Split(strings.TrimSuffix(run.out, "\n"), "\n")
+		m := header.FindStringSubmatch(lines[0])
+		if run.code != 0 || m == nil {
+			t.Fatalf("%s --cfg %s: exit %d\n%.300s%s", top.name, path, run.code, run.out, run.err)
+		}
+		var counts [3]int
+		for i := range counts {
+			counts[i], _ = strconv.Atoi(m[i+1])
+		}
+		move := func(id string) string {
+			n, _ := strconv.ParseInt(id, 10, 64)
+			return strconv.FormatInt(n+offset, 10)
+		}
+		var loops []string
+		for _, line := range lines[1:] {
+			f := loopLine.FindStringSubmatch(line)
+			if f == nil {
+				t.Fatalf("%s: not a loop line: %q", path, line)
+			}
+			parent := f[3]
+			if parent != "none" {
+				parent = move(parent)
+			}
+			out := "loop " + move(f[1]) + ": " + f[2] + ", parent " + parent + ", blocks"
+			for _, b := range strings.Fields(f[4]) {
+				out += " " + move(b)
+			}
+			loops = append(loops, out)
+		}
+		sort.Strings(loops)
+		return loops, counts
+	}
+	for first := int64(1); first <= cfgs; first += batchCFGs {
+		var seeds []int64
+		var texts []string
+		var sizes []int
+		for seed := first; seed < first+batchCFGs && seed <= cfgs; seed++ {
+			text, blocks := generateCFG(seed + 100000) // not the other test's seeds
+			seeds, texts, sizes = append(seeds, seed+100000), append(texts, text), append(sizes, blocks)
+		}
+		b, err := buildBatch(seeds, texts, sizes, (first-1)/batchCFGs%2 == 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "batch.cfg")
+		writeFile(t, path, b.text)
+		got, counts := forest(path, 0)
+		var want []string
+		wantCounts := [3]int{0, 1, len(b.components)} // S and its edges
+		for _, c := range b.components {
+			one := filepath.Join(dir, "one.cfg")
+			writeFile(t, one, c.text)
+			loops, n := forest(one, c.offset)
+			want = append(want, loops...)
+			for i := range n {
+				wantCounts[i] += n[i]
 			}
 		}
-		for _, goRung := range goRungs {
-			got := goRung.run(t, "", args...)
-			if !sameOutput(t, "seed "+strconv.FormatInt(seed, 10)+" ("+path+")", goRung, got, references[0], want) {
-				failures++
+		sort.Strings(want)
+		if counts != wantCounts {
+			t.Errorf("seeds %d to %d: the batch has %v loops, blocks, edges; its CFGs %v in all",
+				seeds[0], seeds[len(seeds)-1], counts, wantCounts)
+		}
+		if !reflect.DeepEqual(got, want) {
+			for i := 0; i < len(got) || i < len(want); i++ {
+				if i >= len(got) || i >= len(want) || got[i] != want[i] {
+					var g, w string
+					if i < len(got) {
+						g = got[i]
+					}
+					if i < len(want) {
+						w = want[i]
+					}
+					t.Errorf("seeds %d to %d: the batch's loops are not its CFGs' loops: %d and %d loops, first difference\n%.300s\n%.300s",
+						seeds[0], seeds[len(seeds)-1], len(got), len(want), g, w)
+					break
+				}
 			}
 		}
 	}

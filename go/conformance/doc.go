@@ -6,5 +6,6 @@
 //	HAVLAK_BIN_DIR=build/bin HAVLAK_GO_RUNG=go-havlak3 go test ./conformance
 //
 // HAVLAK_GO_RUNG names the Go rung under test (default: every go-havlakN in
-// the folder); HAVLAK_RANDOM_CFGS the number of random CFGs (default 1000).
+// the folder); HAVLAK_RANDOM_CFGS the number of random CFGs (default 1000:
+// 20 one a file, the others in batches of up to 100 CFGs a file, batch.go).
 package conformance
