@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -781,8 +782,8 @@ func TestDeepGraphs(t *testing.T) {
 	}
 }
 
-// Interrupted while writing a CPU profile, a Go rung leaves nothing behind
-// and exits with 128 + SIGINT.
+// Interrupted while writing a CPU profile, a program leaves nothing behind
+// and exits with 128 + SIGINT or dies of the signal.
 func TestInterruptLeavesNoTemporaryFile(t *testing.T) {
 	goRungs, _ := setup(t)
 	for _, goRung := range goRungs {
@@ -797,12 +798,23 @@ func TestInterruptLeavesNoTemporaryFile(t *testing.T) {
 		time.Sleep(300 * time.Millisecond) // well inside the small-graph phase
 		cmd.Process.Signal(os.Interrupt)
 		err := cmd.Wait()
+		// 130 from a program that handles the signal; death by SIGINT, as
+		// the C++ rungs re-raise it, or from a JVM interrupted before its
+		// handler is installed (nothing written yet) is as good.
 		var exitErr *exec.ExitError
-		if !errors.As(err, &exitErr) || exitErr.ExitCode() != 130 {
-			t.Errorf("%s interrupted: %v, want exit status 130", goRung.name, err)
+		if !errors.As(err, &exitErr) || !interruptedBySigint(exitErr) {
+			t.Errorf("%s interrupted: %v, want exit status 130 or death by SIGINT", goRung.name, err)
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 			t.Errorf("%s interrupted left %v", goRung.name, entries)
 		}
 	}
+}
+
+func interruptedBySigint(exitErr *exec.ExitError) bool {
+	if exitErr.ExitCode() == 130 {
+		return true
+	}
+	status, ok := exitErr.Sys().(syscall.WaitStatus)
+	return ok && status.Signaled() && status.Signal() == syscall.SIGINT
 }
