@@ -24,7 +24,6 @@ import argparse
 import os
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 
@@ -48,10 +47,6 @@ BENCH_TIMEOUT = 4 * 3600
 
 def say(line):
     print(f"bench: {line}", file=sys.stderr, flush=True)
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
 
 
 def parse_args(argv):
@@ -242,19 +237,17 @@ def run(args):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        with files.MeasurementLock(lock_path(), "scripts/bench.py"):
-            return run(args)
-    except files.LockedError as error:
-        say(f"{error}")
-        return 1
-    except KeyboardInterrupt:
-        print("", file=sys.stderr)
-        say("interrupted; nothing written")
-        return 130
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    with files.sigterm_as_interrupt():
+        try:
+            with files.MeasurementLock(lock_path(), "scripts/bench.py"):
+                return run(args)
+        except files.LockedError as error:
+            say(f"{error}")
+            return 1
+        except KeyboardInterrupt:
+            print("", file=sys.stderr)
+            say("interrupted; nothing written")
+            return 130
 
 
 if __name__ == "__main__":

@@ -39,7 +39,6 @@ import datetime
 import json
 import math
 import os
-import signal
 import socket
 import sys
 import time
@@ -316,10 +315,6 @@ def run_matrix(args):
     return measurements, allocations
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
 def say(line):
     print(f"compare: {line}", file=sys.stderr, flush=True)
 
@@ -443,22 +438,20 @@ def measure_and_write(args, argv):
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        if args.rewrite:
-            return rewrite(args.rewrite)
-        with files.MeasurementLock(lock_path(), "scripts/compare.py "
-                                   + " ".join(argv)):
-            return measure_and_write(args, argv)
-    except files.LockedError as error:
-        say(f"{error}")
-        return 1
-    except KeyboardInterrupt:
-        print("", file=sys.stderr)
-        say("interrupted; nothing written")
-        return 130
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    with files.sigterm_as_interrupt():
+        try:
+            if args.rewrite:
+                return rewrite(args.rewrite)
+            with files.MeasurementLock(lock_path(), "scripts/compare.py "
+                                       + " ".join(argv)):
+                return measure_and_write(args, argv)
+        except files.LockedError as error:
+            say(f"{error}")
+            return 1
+        except KeyboardInterrupt:
+            print("", file=sys.stderr)
+            say("interrupted; nothing written")
+            return 130
 
 
 if __name__ == "__main__":

@@ -40,7 +40,6 @@ import math
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -341,10 +340,6 @@ class GoRungProfiler:
         return samples
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
 def say(line):
     print(f"profiles: {line}", file=sys.stderr, flush=True)
 
@@ -421,25 +416,23 @@ def main(argv=None):
             args.pprof, os.X_OK):
         parser.error(f"no pprof at {args.pprof} for the Go rungs (make "
                      "profiles builds it)")
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        with files.MeasurementLock(lock_path(), "scripts/profiles.py"):
-            return profile_all(args, rungs)
-    except files.LockedError as error:
-        say(f"{error}")
-        return 1
-    except ProfileError as error:
-        say(f"FAILED: {error}")
-        return 1
-    except OSError as error:
-        say(f"FAILED: cannot write: {error}")
-        return 1
-    except KeyboardInterrupt:
-        print("", file=sys.stderr)
-        say("interrupted")
-        return 130
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    with files.sigterm_as_interrupt():
+        try:
+            with files.MeasurementLock(lock_path(), "scripts/profiles.py"):
+                return profile_all(args, rungs)
+        except files.LockedError as error:
+            say(f"{error}")
+            return 1
+        except ProfileError as error:
+            say(f"FAILED: {error}")
+            return 1
+        except OSError as error:
+            say(f"FAILED: cannot write: {error}")
+            return 1
+        except KeyboardInterrupt:
+            print("", file=sys.stderr)
+            say("interrupted")
+            return 130
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@
 - MeasurementLock: one measurement at a time in one checkout.
 """
 
+import contextlib
 import csv
 import errno
 import fcntl
@@ -20,6 +21,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import stat
 import tempfile
 import time
@@ -233,3 +235,20 @@ class MeasurementLock:
             os.close(self.descriptor)
             self.descriptor = None
         return False
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt():
+    """Within it, SIGTERM raises KeyboardInterrupt as Ctrl-C does, so both
+    stop a measurement through the same clean-up; the previous handler is
+    put back on the way out."""
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
