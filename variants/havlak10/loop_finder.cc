@@ -16,50 +16,28 @@ void LoopFinder::Reset(int size) {
     block_.resize(size);
     last_.resize(size);
     union_find_.resize(size);
+    loop_.resize(size);
+    header_.resize(size);
     type_.resize(size);
     in_pool_.resize((size + 63) / 64);
     entries_head_.resize(size, -1);
-    stack_.reserve(size);  // a path holds each block at most once
   }
   std::fill_n(number_.begin(), size, kUnvisited);
 }
 
-int LoopFinder::Dfs(const Cfg& cfg, int start) {
-  // The block being searched lives in locals, as it would in a recursive
-  // call's registers; the stack holds only the blocks above it, each with
-  // the rest of its successors.
-  int next_number = 0;
-  int node = 0;
-  const int* next = nullptr;
-  const int* end = nullptr;
-  const auto enter = [&](int block) {
-    node = next_number++;
-    number_[block] = node;
-    block_[node] = block;
-    union_find_[node] = node;
-    const std::span<const int> successors = cfg.out_edges(block);
-    next = successors.data();
-    end = next + successors.size();
-  };
-  enter(start);
-  while (true) {
-    // Successors in order, as the recursive search takes them.
-    while (next != end && number_[*next] != kUnvisited) ++next;
-    if (next != end) {
-      const int target = *next++;
-      stack_.push_back({node, next, end});
-      enter(target);
-    } else {
-      last_[node] = next_number - 1;
-      if (stack_.empty()) break;
-      const Frame& parent = stack_.back();
-      node = parent.node;
-      next = parent.next_successor;
-      end = parent.end;
-      stack_.pop_back();
+int LoopFinder::Dfs(const Cfg& cfg, int block, int current) {
+  number_[block] = current;
+  block_[current] = block;
+  union_find_[current] = current;
+  loop_[current] = nullptr;
+  int last_id = current;
+  for (const int target : cfg.out_edges(block)) {
+    if (number_[target] == kUnvisited) {
+      last_id = Dfs(cfg, target, last_id + 1);
     }
   }
-  return next_number;
+  last_[current] = last_id;
+  return last_id;
 }
 
 int LoopFinder::FindSet(int v) {
@@ -90,15 +68,18 @@ void LoopFinder::AddEntry(int w, int v) {
 }
 
 int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
-  lsg->Clear(cfg.NumNodes());
+  lsg->Clear();
   if (cfg.start() == Cfg::kNoBlock) return lsg->NumLoops();
   Reset(cfg.NumNodes());
 
   // Step a: number the blocks reachable from the start in DFS preorder,
   // 0..reached-1; the others keep kUnvisited and take no further part.
   // O(N + E).
-  const int reached = Dfs(cfg, cfg.start());
-  std::fill_n(type_.begin(), reached, BlockType::kNonHeader);
+  const int reached = Dfs(cfg, cfg.start(), 0) + 1;
+  for (int w = 0; w < reached; ++w) {
+    header_[w] = 0;
+    type_[w] = BlockType::kNonHeader;
+  }
 
   // Step b, splitting each block's predecessors into back-edge and other
   // predecessors, is gone: both kinds are read straight from the CFG where
@@ -152,20 +133,20 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     }
 
     // Collapse the loop body into w and record the loop. Nested loops join
-    // as children, other blocks as the loop's own blocks. The loop graph's
-    // map from block to innermost loop is Havlak's header array.
+    // as children, other blocks as the loop's own blocks.
     if (!pool_.empty() || type_[w] == BlockType::kSelf) {
-      const int loop = lsg->CreateNewLoop(
-          block_[w], type_[w] != BlockType::kIrreducible);
+      SimpleLoop* loop = lsg->CreateNewLoop();
+      loop->SetHeader(block_[w]);
+      loop->set_reducible(type_[w] != BlockType::kIrreducible);
+      loop_[w] = loop;
       for (const int node : pool_) {
+        header_[node] = w;
         union_find_[node] = w;
         in_pool_[node / 64] &= ~(std::uint64_t{1} << (node % 64));
-        const int block = block_[node];
-        if (const int inner = lsg->LoopOf(block);
-            inner != LoopStructureGraph::kNoLoop) {
-          lsg->SetParent(inner, loop);  // only headers are in a loop yet
+        if (loop_[node] != nullptr) {
+          loop_[node]->set_parent(loop);
         } else {
-          lsg->AddNode(loop, block);
+          loop->AddNode(block_[node]);
         }
       }
     }

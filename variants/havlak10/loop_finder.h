@@ -40,9 +40,9 @@ class LoopFinder {
   // iff v lies in w's subtree range [w, last[w]].
   bool IsAncestor(int w, int v) const { return w <= v && v <= last_[w]; }
 
-  // Numbers the blocks reachable from `start` in preorder, 0 up; returns
-  // how many there are. Iterative: no recursion however deep the graph.
-  int Dfs(const Cfg& cfg, int start);
+  // Numbers the blocks reachable from `block` in preorder, starting with
+  // `current`; returns the last number used.
+  int Dfs(const Cfg& cfg, int block, int current);
 
   // Union-find after Tarjan (1983): the representative of v's set, the
   // header of the outermost loop found so far that holds v, or v. Path
@@ -66,6 +66,8 @@ class LoopFinder {
   std::vector<int> block_;   // block number by preorder number
   std::vector<int> last_;    // the last preorder number in each subtree
   std::vector<int> union_find_;  // each preorder number's union-find parent
+  std::vector<SimpleLoop*> loop_;  // the loop each preorder number heads
+  std::vector<int> header_;  // the innermost loop header of each block
   std::vector<BlockType> type_;
   std::vector<int> pool_;
   std::vector<std::uint64_t> in_pool_;
@@ -73,16 +75,6 @@ class LoopFinder {
   std::vector<int> entries_next_;
   std::vector<int> entries_node_;
   std::vector<int> headers_with_entries_;  // to clear entries_head_ after
-  // The depth-first search's path above the block being searched: each
-  // block's preorder number and the rest of its successors to look at.
-  struct Frame {
-    int node;
-    const int* next_successor;
-    const int* end;
-  };
-  // Reserved for a path through every block, but only the part a search
-  // reaches is ever touched.
-  std::vector<Frame> stack_;
 };
 
 }  // namespace havlak10

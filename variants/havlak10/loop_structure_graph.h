@@ -1,13 +1,9 @@
 #ifndef HAVLAK_VARIANTS_HAVLAK10_LOOP_STRUCTURE_GRAPH_H_
 #define HAVLAK_VARIANTS_HAVLAK10_LOOP_STRUCTURE_GRAPH_H_
 
-// The loop structure graph in flat arrays. Loop i (0 is the artificial
-// root) has its header, parent, depth, nesting level and reducibility at
-// index i of five arrays, and one array maps each block to its innermost
-// loop, which also says what each loop's own blocks are (LLVM's LoopInfo
-// keeps the same map). No object per loop, no list of blocks or children:
-// the nesting levels come from one pass over the parents, because a loop is
-// always created after the loops inside it.
+// The loop structure graph: every loop a heap object holding a vector of its
+// blocks and a vector of its child loops, under an artificial root loop.
+// Clear() keeps the loops and their vectors for the next finding to reuse.
 //
 //   loop        nesting level   depth
 //   root        2               0
@@ -15,49 +11,93 @@
 //       loop-2  0               2
 //     loop-3    0               1
 
-#include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "havlak/loop_forest.h"
 
 namespace havlak10 {
 
+class SimpleLoop {
+ public:
+  explicit SimpleLoop(int counter) : counter_(counter) {}
+
+  // Makes this a new, empty loop; its vectors keep their storage.
+  void Reset(int counter) {
+    basic_blocks_.clear();
+    children_.clear();
+    parent_ = nullptr;
+    header_ = 0;
+    is_reducible_ = true;
+    counter_ = counter;
+    nesting_level_ = 0;
+    depth_level_ = 0;
+  }
+
+  // The finder adds each block once, so the vectors need no duplicate check.
+  void AddNode(int block) { basic_blocks_.push_back(block); }
+  void SetHeader(int block) {
+    AddNode(block);
+    header_ = block;
+  }
+  void set_parent(SimpleLoop* parent) {
+    parent_ = parent;
+    parent->children_.push_back(this);
+  }
+  void set_reducible(bool reducible) { is_reducible_ = reducible; }
+  void set_nesting_level(int level) { nesting_level_ = level; }
+  void set_depth_level(int level) { depth_level_ = level; }
+
+  const std::vector<int>& basic_blocks() const {
+    return basic_blocks_;
+  }
+  const std::vector<SimpleLoop*>& children() const { return children_; }
+  SimpleLoop* parent() const { return parent_; }
+  int header() const { return header_; }
+  bool is_reducible() const { return is_reducible_; }
+  int counter() const { return counter_; }
+  int nesting_level() const { return nesting_level_; }
+  int depth_level() const { return depth_level_; }
+
+ private:
+  std::vector<int> basic_blocks_;  // block numbers
+  std::vector<SimpleLoop*> children_;
+  SimpleLoop* parent_ = nullptr;
+  int header_ = 0;
+  bool is_reducible_ = true;
+  int counter_;
+  int nesting_level_ = 0;
+  int depth_level_ = 0;
+};
+
 class LoopStructureGraph {
  public:
-  static constexpr int kRoot = 0;
-  static constexpr int kNoLoop = -1;
+  LoopStructureGraph();
 
-  LoopStructureGraph() { Clear(0); }
+  // A new loop, owned by the graph and counted in NumLoops: a cleared one
+  // when there is one.
+  SimpleLoop* CreateNewLoop();
 
-  // Forgets every loop but the root and makes the block map cover
-  // `num_blocks` blocks, none in a loop. Keeps the storage.
-  void Clear(int num_blocks);
-
-  // A new loop headed by `header`, which joins it. Returns its index.
-  int CreateNewLoop(int header, bool reducible);
-  // `block` joins `loop`: the loop is its innermost one.
-  void AddNode(int loop, int block) { block_loop_[block] = loop; }
-  void SetParent(int loop, int parent) { parent_[loop] = parent; }
-  // The innermost loop holding `block` so far, or kNoLoop.
-  int LoopOf(int block) const { return block_loop_[block]; }
+  // Forgets every loop but the root, keeping their storage.
+  void Clear();
 
   // Links outermost loops to the root, then sets every loop's depth and
-  // nesting level. O(loops).
+  // nesting level.
   void CalculateNestingLevel();
 
   // The loops found, plus the artificial root.
-  int NumLoops() const { return static_cast<int>(header_.size()); }
-  int RootNestingLevel() const { return nesting_level_[kRoot]; }
+  int NumLoops() const { return num_loops_; }
+  int RootNestingLevel() const { return root_->nesting_level(); }
   // Requires CalculateNestingLevel().
   havlak::LoopForest ToLoopForest() const;
 
  private:
-  std::vector<int> header_;  // block numbers; the root's is kNoLoop
-  std::vector<int> parent_;
-  std::vector<int> depth_;
-  std::vector<int> nesting_level_;
-  std::vector<std::uint8_t> reducible_;
-  std::vector<int> block_loop_;
+  void CalculateNestingLevelRec(SimpleLoop* loop, int depth);
+
+  // Loops [0, num_loops_) are live; the rest wait to be reused.
+  std::vector<std::unique_ptr<SimpleLoop>> loops_;
+  int num_loops_ = 0;
+  SimpleLoop* root_;
 };
 
 }  // namespace havlak10

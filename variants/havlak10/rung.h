@@ -12,10 +12,13 @@ namespace havlak10 {
 struct Rung {
   static constexpr std::string_view kName = "havlak10";
   static constexpr std::string_view kIdea =
-      "the loop graph in flat arrays: a block-to-loop map, no object per "
-      "loop";
+      "the finder in flat arrays: no per-block lists, predecessors "
+      "classified where they are used";
   using Cfg = havlak10::Cfg;
   using LoopGraph = LoopStructureGraph;
+  // The depth-first search recurses, one call deeper per block of a chain,
+  // and so do the nesting levels, per loop of a nest.
+  static constexpr bool kRecursive = true;
   using Finder = LoopFinder;
   // FindLoops clears the graph it is given, so one can serve every call.
   static constexpr bool kReusesLoopGraph = true;

@@ -2,10 +2,9 @@
 #define HAVLAK_VARIANTS_HAVLAK11_LOOP_FINDER_H_
 
 // Havlak's loop recognition ("Nesting of reducible and irreducible loops",
-// TOPLAS 1997) with G. Ramalingam's fix ("Identifying loops in almost linear
-// time", TOPLAS 21(2), 1999): it finds the same loop nesting forest as
-// Havlak's algorithm, reducible and irreducible loops alike, in almost
-// linear time on every graph instead of quadratic time on some.
+// TOPLAS 1997): it finds the loop nesting forest of a CFG, reducible and
+// irreducible loops alike, not its cycles or SCCs. Hundt's design, with the
+// changes of this rung and those below it (README.md).
 
 #include <cstdint>
 #include <vector>
@@ -27,6 +26,13 @@ class LoopFinder {
   int FindLoops(const Cfg& cfg, LoopStructureGraph* lsg);
 
  private:
+  enum class BlockType : char {
+    kNonHeader,    // a plain block
+    kReducible,    // header of a reducible loop
+    kSelf,         // header of a one-block loop
+    kIrreducible,  // header of an irreducible loop
+  };
+
   // Makes room for `size` blocks.
   void Reset(int size);
 
@@ -48,28 +54,11 @@ class LoopFinder {
   void AddToPool(int v);
   bool InPool(int v) const { return (in_pool_[v / 64] >> (v % 64)) & 1; }
 
-  // An entry of x: a block outside x's loop with an edge into it, which
-  // the loop around x must take in (a linked list per block, flat arrays).
-  void AddEntry(int x, int v);
-
-  // Ramalingam's fix. Havlak's step e, finding an entry v into the loop of
-  // header w from outside w's DFS subtree, makes w's loop irreducible and
-  // hands v to w as an entry; each loop around w then finds v again and
-  // hands it on, one level at a time: quadratic on deep nests. Yet every
-  // loop around w up to the nearest common DFS ancestor of v and w is
-  // irreducible for the same reason, and the first loop at or above that
-  // ancestor takes v in. So v is put aside until the reverse-preorder walk
-  // reaches that ancestor, and then (Deliver) the loops in between are
-  // marked irreducible and v becomes an entry of the outermost of them.
-  void Defer(int w, int v);
-  void Deliver(int w, int v, int ancestor, LoopStructureGraph* lsg);
-  // The deepest DFS ancestor of v numbered at most `bound`, all blocks
-  // after `bound` being done (a union-find over DFS parents, as in
-  // Tarjan's offline nearest-common-ancestor algorithm).
-  int AncestorAtMost(int v, int bound);
-  // Puts a deferred entry on `node`'s list; `resolve` means the common
-  // ancestor is still to be found when the walk reaches `node`.
-  void Postpone(int node, int w, int v, bool resolve);
+  // Non-back-edge predecessors found while collecting w's loop that lie
+  // outside w's DFS subtree: w's loop is irreducible, and they become
+  // predecessors of w itself for the loops around it (Havlak's step e).
+  // A linked list per header, in flat arrays.
+  void AddEntry(int w, int v);
 
   // The bookkeeping, named as in Havlak's paper. Only the first `size`
   // entries of each array belong to the current call.
@@ -77,34 +66,15 @@ class LoopFinder {
   std::vector<int> block_;   // block number by preorder number
   std::vector<int> last_;    // the last preorder number in each subtree
   std::vector<int> union_find_;  // each preorder number's union-find parent
+  std::vector<SimpleLoop*> loop_;  // the loop each preorder number heads
+  std::vector<int> header_;  // the innermost loop header of each block
+  std::vector<BlockType> type_;
   std::vector<int> pool_;
   std::vector<std::uint64_t> in_pool_;
   std::vector<int> entries_head_;  // -1: none
   std::vector<int> entries_next_;
   std::vector<int> entries_node_;
-  std::vector<int> blocks_with_entries_;  // to clear entries_head_ after
-
-  // Deferred entries, by the preorder number at which they are due.
-  struct Deferred {
-    int next;  // -1 ends a list
-    int header;
-    int entry;
-    bool resolve;
-  };
-  std::vector<int> deferred_head_;  // -1: none
-  std::vector<Deferred> deferred_;
-  std::vector<int> nodes_with_deferred_;
-  // DFS parents, then shortcuts up the DFS tree; built when first needed
-  // in a call (most graphs never need them).
-  std::vector<int> ancestor_;
-  bool ancestors_built_ = false;
-  int reached_ = 0;
-  std::vector<int> open_;
-  // Per loop: an irreducible loop further up such that the loops in
-  // between are irreducible already, or none (then its parent is next).
-  std::vector<int> irreducible_up_;
-  std::vector<int> walked_;
-
+  std::vector<int> headers_with_entries_;  // to clear entries_head_ after
   // The depth-first search's path above the block being searched: each
   // block's preorder number and the rest of its successors to look at.
   struct Frame {

@@ -12,15 +12,14 @@ namespace havlak11 {
 struct Rung {
   static constexpr std::string_view kName = "havlak11";
   static constexpr std::string_view kIdea =
-      "Ramalingam's fix: each irreducible entry is handled once, at the "
-      "nearest common ancestor, not once per enclosing loop";
+      "no recursion: the depth-first search keeps its own stack";
   using Cfg = havlak11::Cfg;
   using LoopGraph = LoopStructureGraph;
+  // The nesting levels recurse, one call deeper per loop of a nest.
+  static constexpr bool kRecursive = true;
   using Finder = LoopFinder;
   // FindLoops clears the graph it is given, so one can serve every call.
   static constexpr bool kReusesLoopGraph = true;
-  // Almost linear on every graph (G. Ramalingam, TOPLAS 1999).
-  static constexpr bool kRamalingamFix = true;
 };
 
 }  // namespace havlak11

@@ -12,15 +12,13 @@ namespace havlak12 {
 struct Rung {
   static constexpr std::string_view kName = "havlak12";
   static constexpr std::string_view kIdea =
-      "the loop body is the union-find set: blocks join the header's set "
-      "as they join the body, so no membership test";
+      "the loop graph in flat arrays: a block-to-loop map, no object per "
+      "loop";
   using Cfg = havlak12::Cfg;
   using LoopGraph = LoopStructureGraph;
   using Finder = LoopFinder;
   // FindLoops clears the graph it is given, so one can serve every call.
   static constexpr bool kReusesLoopGraph = true;
-  // Almost linear on every graph (G. Ramalingam, TOPLAS 1999).
-  static constexpr bool kRamalingamFix = true;
 };
 
 }  // namespace havlak12

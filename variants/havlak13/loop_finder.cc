@@ -1,16 +1,11 @@
 #include "havlak13/loop_finder.h"
 
 #include <algorithm>
-#include <cassert>
-#include <limits>
 
 namespace havlak13 {
 namespace {
 
 constexpr int kUnvisited = -1;
-// last_ of a block on the search's path: every block numbered since it was
-// reached is in its subtree.
-constexpr int kOpen = std::numeric_limits<int>::max();
 // irreducible_up_ of a loop without a shortcut (kNoLoop is a shortcut to
 // the top).
 constexpr int kNoShortcut = -2;
@@ -21,244 +16,256 @@ void LoopFinder::Reset(int size) {
   // Arrays only grow: a smaller graph uses the front of them.
   if (static_cast<int>(number_.size()) < size) {
     number_.resize(size);
+    block_.resize(size);
     last_.resize(size);
     union_find_.resize(size);
+    in_pool_.resize((size + 63) / 64);
     entries_head_.resize(size, -1);
+    deferred_head_.resize(size, -1);
     stack_.reserve(size);  // a path holds each block at most once
   }
-  if (pool_capacity_ < size) {
-    // Default-initialized: pages are touched only as loop bodies need them.
-    pool_.reset(new int[size]);  // a loop body holds each block at most once
-    pool_capacity_ = size;
-  }
   std::fill_n(number_.begin(), size, kUnvisited);
+  ancestors_built_ = false;
   irreducible_up_.clear();
 }
 
+int LoopFinder::Dfs(const Cfg& cfg, int start) {
+  // The block being searched lives in locals, as it would in a recursive
+  // call's registers; the stack holds only the blocks above it, each with
+  // the rest of its successors.
+  int next_number = 0;
+  int node = 0;
+  const int* next = nullptr;
+  const int* end = nullptr;
+  const auto enter = [&](int block) {
+    node = next_number++;
+    number_[block] = node;
+    block_[node] = block;
+    union_find_[node] = node;
+    const std::span<const int> successors = cfg.out_edges(block);
+    next = successors.data();
+    end = next + successors.size();
+  };
+  enter(start);
+  while (true) {
+    // Successors in order, as the recursive search takes them.
+    while (next != end && number_[*next] != kUnvisited) ++next;
+    if (next != end) {
+      const int target = *next++;
+      stack_.push_back({node, next, end});
+      enter(target);
+    } else {
+      last_[node] = next_number - 1;
+      if (stack_.empty()) break;
+      const Frame& parent = stack_.back();
+      node = parent.node;
+      next = parent.next_successor;
+      end = parent.end;
+      stack_.pop_back();
+    }
+  }
+  return next_number;
+}
+
 int LoopFinder::FindSet(int v) {
-  int* const parent = union_find_.data();
   int root = v;
-  while (parent[root] != root) root = parent[root];
-  while (parent[v] != root) {
-    const int next = parent[v];
-    parent[v] = root;
+  while (union_find_[root] != root) root = union_find_[root];
+  while (union_find_[v] != root) {
+    const int next = union_find_[v];
+    union_find_[v] = root;
     v = next;
   }
   return root;
 }
 
+void LoopFinder::AddToPool(int v) {
+  in_pool_[v / 64] |= std::uint64_t{1} << (v % 64);
+  pool_.push_back(v);
+}
+
 void LoopFinder::AddEntry(int x, int v) {
-  // No duplicate check: each entry comes from one edge and is read once.
+  // No duplicate check: each entry comes from one deferred edge and is read
+  // once, so duplicates cost no more than the edges that made them.
   if (entries_head_[x] == -1) blocks_with_entries_.push_back(x);
   entries_next_.push_back(entries_head_[x]);
   entries_node_.push_back(v);
   entries_head_[x] = static_cast<int>(entries_node_.size()) - 1;
 }
 
-template <typename Inside>
-int LoopFinder::MarkIrreducible(int loop, Inside inside,
-                                LoopStructureGraph* lsg) {
+void LoopFinder::Postpone(int node, int w, int v, bool resolve) {
+  if (deferred_head_[node] == -1) nodes_with_deferred_.push_back(node);
+  deferred_.push_back({deferred_head_[node], w, v, resolve});
+  deferred_head_[node] = static_cast<int>(deferred_.size()) - 1;
+}
+
+int LoopFinder::AncestorAtMost(int v, int bound) {
+  if (!ancestors_built_) {
+    // The DFS parent of v is the innermost block whose subtree is still
+    // open when the preorder reaches v. O(N), once per call.
+    ancestor_.resize(reached_);
+    open_.clear();
+    for (int node = 0; node < reached_; ++node) {
+      while (!open_.empty() && last_[open_.back()] < node) open_.pop_back();
+      ancestor_[node] = open_.empty() ? kUnvisited : open_.back();
+      open_.push_back(node);
+    }
+    ancestors_built_ = true;
+  }
+  int ancestor = v;
+  while (ancestor > bound) ancestor = ancestor_[ancestor];
+  // Path compression: the blocks passed stay behind the walk, whose bound
+  // only decreases.
+  while (v > bound) {
+    const int next = ancestor_[v];
+    ancestor_[v] = ancestor;
+    v = next;
+  }
+  return ancestor;
+}
+
+void LoopFinder::Defer(int w, int v) {
+  if (IsAncestor(v, w)) {
+    // The common ancestor is v itself.
+    Postpone(v, w, v, /*resolve=*/false);
+  } else if (v > w) {
+    // Numbered after w's subtree, so already behind the walk: the common
+    // ancestor is v's deepest ancestor numbered at most w.
+    Postpone(AncestorAtMost(v, w), w, v, /*resolve=*/false);
+  } else {
+    // Numbered before w: the same search, from w, once the walk is at v.
+    Postpone(v, w, v, /*resolve=*/true);
+  }
+}
+
+void LoopFinder::Deliver(int w, int v, int ancestor,
+                         LoopStructureGraph* lsg) {
+  // Every loop around w's whose header comes after the common ancestor
+  // does not hold v in its DFS subtree: v enters it from outside. The
+  // shortcuts skip loops found irreducible before, so each loop is marked
+  // once, however many entries pass it.
   if (irreducible_up_.size() < static_cast<size_t>(lsg->NumLoops())) {
     irreducible_up_.resize(lsg->NumLoops(), kNoShortcut);
   }
-  const auto up = [&](int from) {
-    return irreducible_up_[from] != kNoShortcut ? irreducible_up_[from]
-                                                : lsg->Parent(from);
+  const auto up = [&](int loop) {
+    return irreducible_up_[loop] != kNoShortcut ? irreducible_up_[loop]
+                                                : lsg->Parent(loop);
   };
   walked_.clear();
-  while (loop > LoopStructureGraph::kRoot && inside(loop)) {
+  int loop = up(lsg->LoopOf(block_[w]));
+  while (loop > LoopStructureGraph::kRoot &&
+         number_[lsg->Header(loop)] > ancestor) {
     lsg->MarkIrreducible(loop);
     walked_.push_back(loop);
     loop = up(loop);
   }
-  // Shortcuts to the outermost loop marked: from it the walk goes on by its
-  // parent, which a later header may yet set. Each loop is marked once,
-  // however many entries pass it.
+  // Shortcuts to the outermost loop marked: from it the walk goes on by
+  // its parent, which a later header may yet set.
   if (!walked_.empty()) {
     for (const int passed : walked_) irreducible_up_[passed] = walked_.back();
     irreducible_up_[walked_.back()] = kNoShortcut;
   }
-  return loop;
-}
-
-void LoopFinder::CrossEdge(int source, int target, LoopStructureGraph* lsg) {
-  const int outermost = FindSet(target);
-  // Not in a finished loop: the edge is read with target's predecessors
-  // when target joins a loop body, source numbered by then.
-  if (outermost == target) return;
-  // Every finished loop holding target (as more than its header) has its
-  // header off the search's path, so source is outside its subtree. The
-  // loop around the outermost is on the path: source is inside it.
-  int loop = lsg->LoopOf(target);
-  if (lsg->Header(loop) == target) loop = lsg->Parent(loop);
-  MarkIrreducible(loop, [](int) { return true; }, lsg);
-  AddEntry(outermost, source);
-}
-
-void LoopFinder::DeferEntry(int w, int entry) {
-  // An entry numbered already yet outside w's subtree can only be on the
-  // search's path (an edge never runs from a finished block to one reached
-  // after it). It is delivered when that block is finished.
-  assert(last_[entry] == kOpen && "an entry from the search's path");
-  Frame* frame = std::lower_bound(
-      stack_.data(), stack_.data() + stack_.size(), number_[entry],
-      [this](const Frame& f, int number) { return number_[f.block] < number; });
-  deferred_.push_back({frame->deferred, w});
-  frame->deferred = static_cast<int>(deferred_.size()) - 1;
-}
-
-void LoopFinder::CollectLoop(const Cfg& cfg, int w, int pool_size,
-                             LoopStructureGraph* lsg) {
-  int* const pool = pool_.get();
-  const int* const number = number_.data();
-  const int* const last = last_.data();
-  const auto add_to_pool = [&](int v) {
-    union_find_[v] = w;
-    pool[pool_size++] = v;
-  };
-  const int first = number[w];  // w's subtree range
-  const int w_last = last[w];
-
-  // Step e, Havlak's change to Tarjan: a predecessor outside w's DFS
-  // subtree is a second entry into the loop, which makes it irreducible;
-  // it is deferred (DeferEntry) and delivered once, to the loop that takes
-  // it in (Ramalingam's fix), not once per loop in between.
-  bool irreducible = false;
-  const bool any_entries = !entries_node_.empty();
-  const auto visit = [&](int y) {
-    const int ydash = FindSet(y);
-    const int y_number = number[ydash];
-    if (y_number >= first && y_number <= w_last) {
-      if (ydash != w) add_to_pool(ydash);
-    } else {
-      irreducible = true;
-      DeferEntry(w, ydash);
-    }
-  };
-  for (int next = 0; next < pool_size; ++next) {
-    const int x = pool[next];
-    const int x_first = number[x];
-    const int x_last = last[x];
-    for (const int u : cfg.in_edges(x)) {
-      // Unnumbered: reached later, if at all (see CrossEdge). In x's own
-      // subtree: a back edge of x's, already followed.
-      const int u_number = number[u];
-      if (u_number != kUnvisited && (u_number < x_first || u_number > x_last)) {
-        visit(u);
-      }
-    }
-    if (!any_entries) continue;  // the usual case: no loop is irreducible
-    for (int entry = entries_head_[x]; entry != -1;
-         entry = entries_next_[entry]) {
-      visit(entries_node_[entry]);
-    }
-  }
-
-  // Collapse the loop body into w and record the loop. Nested loops join
-  // as children, other blocks as the loop's own blocks.
-  const int loop = lsg->CreateNewLoop(w, !irreducible);
-  for (int i = 0; i < pool_size; ++i) {
-    const int block = pool[i];
-    if (const int inner = lsg->LoopOf(block);
-        inner != LoopStructureGraph::kNoLoop) {
-      lsg->SetParent(inner, loop);  // only headers are in a loop yet
-    } else {
-      lsg->AddNode(loop, block);
-    }
-  }
+  // The loop around the outermost of them, at or above the common
+  // ancestor, takes v in.
+  AddEntry(FindSet(w), v);
 }
 
 int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
   lsg->Clear(cfg.NumNodes());
   if (cfg.start() == Cfg::kNoBlock) return lsg->NumLoops();
   Reset(cfg.NumNodes());
-  int* const number = number_.data();
-  int* const last = last_.data();
-  int* const union_find = union_find_.data();
-  int* const pool = pool_.get();
 
-  // One depth-first search, iterative, successors in order: a block is
-  // numbered in preorder when reached and handled as a potential loop
-  // header (Havlak's steps d and e) when finished, in postorder.
-  // O(E alpha(E, N)).
-  int next_number = 0;
-  Frame current;
-  const auto enter = [&](int block) {
-    number[block] = next_number++;
-    last[block] = kOpen;
-    union_find[block] = block;
-    const std::span<const int> successors = cfg.out_edges(block);
-    current = {block, successors.data(),
-               successors.data() + successors.size(), -1};
-  };
-  enter(cfg.start());
-  while (true) {
-    // Successors in order, as the recursive search takes them. A target
-    // numbered before this block and finished is off the path: a cross
-    // edge.
-    const int current_number = number[current.block];
-    while (current.next_successor != current.end) {
-      const int target = *current.next_successor;
-      const int target_number = number[target];
-      if (target_number == kUnvisited) break;
-      if (target_number < current_number && last[target] != kOpen) {
-        CrossEdge(current.block, target, lsg);
+  // Step a: number the blocks reachable from the start in DFS preorder,
+  // 0..reached-1; the others keep kUnvisited and take no further part.
+  // O(N + E).
+  reached_ = Dfs(cfg, cfg.start());
+
+  // Step b, splitting each block's predecessors into back-edge and other
+  // predecessors, is gone: both kinds are read straight from the CFG where
+  // step c needs them. An edge v -> w is a back edge iff w is an ancestor
+  // of v (following Tarjan).
+
+  // Step c: visit the blocks in reverse preorder, so inner loop headers are
+  // handled before the headers of loops around them. For a header w, chase
+  // backwards from the sources of its back edges, collecting the loop body
+  // P. Each block's predecessors are read when it is a header and when it
+  // joins a loop body, each entry once: almost linear in all, O(E
+  // alpha(E, N)).
+  for (int w = reached_ - 1; w >= 0; --w) {
+    // Entries put aside until the walk got here.
+    for (int d = deferred_head_[w]; d != -1; d = deferred_[d].next) {
+      const Deferred entry = deferred_[d];  // Postpone may reallocate
+      if (entry.resolve) {
+        Postpone(AncestorAtMost(entry.header, w), entry.header, entry.entry,
+                 /*resolve=*/false);
+      } else {
+        Deliver(entry.header, entry.entry, w, lsg);
       }
-      ++current.next_successor;
-    }
-    if (current.next_successor != current.end) {
-      const int target = *current.next_successor++;
-      stack_.push_back(current);
-      enter(target);
-      continue;
     }
 
-    // Finished: w's whole subtree is numbered and done.
-    const int w = current.block;
-    const int w_last = next_number - 1;
-    last[w] = w_last;
-    // Entries from w into loops below it, deferred to now: the loops
-    // around theirs up to w are entered from outside (irreducible), and the
-    // loop around the outermost of them, w's or above, takes w in.
-    for (int d = current.deferred; d != -1; d = deferred_[d].next) {
-      const int header = deferred_[d].header;
-      MarkIrreducible(
-          lsg->Parent(lsg->LoopOf(header)),
-          [&](int loop) {
-            return number[lsg->Header(loop)] > current_number;
-          },
-          lsg);
-      AddEntry(FindSet(header), w);
-    }
-    // Step d: P starts as the loops (or blocks) the back edges come from,
-    // all in w's subtree. Most blocks have none and are done here.
-    int pool_size = 0;
+    pool_.clear();
     bool self_loop = false;
-    for (const int v : cfg.in_edges(w)) {
-      const int v_number = number[v];  // kUnvisited is outside any range
-      if (v_number < current_number || v_number > w_last) continue;
+    bool irreducible = false;
+
+    // Step d: P starts as the loops (or blocks) the back edges come from.
+    for (const int predecessor : cfg.in_edges(block_[w])) {
+      const int v = number_[predecessor];
+      if (v == kUnvisited || !IsAncestor(w, v)) continue;
       if (v == w) {
         self_loop = true;
-      } else if (const int loop = FindSet(v); loop != w) {
-        union_find[loop] = w;  // in w's set as it joins P
-        pool[pool_size++] = loop;
+      } else if (const int loop = FindSet(v); !InPool(loop)) {
+        AddToPool(loop);
       }
     }
-    if (pool_size > 0) {
-      CollectLoop(cfg, w, pool_size, lsg);
-    } else if (self_loop) {
-      lsg->CreateNewLoop(w, /*reducible=*/true);
+
+    // Step e, Havlak's change to Tarjan: a predecessor outside w's DFS
+    // subtree is a second entry into the loop, which makes it irreducible;
+    // it is put aside for the loop that will take it in (Defer).
+    const auto visit = [&](int y) {
+      const int ydash = FindSet(y);
+      if (!IsAncestor(w, ydash)) {
+        irreducible = true;
+        Defer(w, ydash);
+      } else if (ydash != w && !InPool(ydash)) {
+        AddToPool(ydash);
+      }
+    };
+    for (size_t next = 0; next < pool_.size(); ++next) {
+      const int x = pool_[next];
+      for (const int predecessor : cfg.in_edges(block_[x])) {
+        const int y = number_[predecessor];
+        if (y != kUnvisited && !IsAncestor(x, y)) visit(y);
+      }
+      for (int entry = entries_head_[x]; entry != -1;
+           entry = entries_next_[entry]) {
+        visit(entries_node_[entry]);
+      }
     }
 
-    if (stack_.empty()) break;
-    current = stack_.back();
-    stack_.pop_back();
+    // Collapse the loop body into w and record the loop. Nested loops join
+    // as children, other blocks as the loop's own blocks. The loop graph's
+    // map from block to innermost loop is Havlak's header array.
+    if (!pool_.empty() || self_loop) {
+      const int loop = lsg->CreateNewLoop(block_[w], !irreducible);
+      for (const int node : pool_) {
+        union_find_[node] = w;
+        in_pool_[node / 64] &= ~(std::uint64_t{1} << (node % 64));
+        const int block = block_[node];
+        if (const int inner = lsg->LoopOf(block);
+            inner != LoopStructureGraph::kNoLoop) {
+          lsg->SetParent(inner, loop);  // only headers are in a loop yet
+        } else {
+          lsg->AddNode(loop, block);
+        }
+      }
+    }
   }
 
   for (const int x : blocks_with_entries_) entries_head_[x] = -1;
   blocks_with_entries_.clear();
   entries_next_.clear();
   entries_node_.clear();
+  for (const int node : nodes_with_deferred_) deferred_head_[node] = -1;
+  nodes_with_deferred_.clear();
   deferred_.clear();
   return lsg->NumLoops();
 }

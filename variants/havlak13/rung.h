@@ -12,8 +12,8 @@ namespace havlak13 {
 struct Rung {
   static constexpr std::string_view kName = "havlak13";
   static constexpr std::string_view kIdea =
-      "one pass: each block is a candidate header when the depth-first "
-      "search finishes it";
+      "Ramalingam's fix: each irreducible entry is handled once, at the "
+      "nearest common ancestor, not once per enclosing loop";
   using Cfg = havlak13::Cfg;
   using LoopGraph = LoopStructureGraph;
   using Finder = LoopFinder;

@@ -12,8 +12,8 @@ namespace havlak8 {
 struct Rung {
   static constexpr std::string_view kName = "havlak8";
   static constexpr std::string_view kIdea =
-      "the finder in flat arrays: no per-block lists, predecessors "
-      "classified where they are used";
+      "the CFG in flat arrays: compressed sparse rows of successors and "
+      "predecessors";
   using Cfg = havlak8::Cfg;
   using LoopGraph = LoopStructureGraph;
   // The depth-first search recurses, one call deeper per block of a chain,

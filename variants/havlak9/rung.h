@@ -12,10 +12,12 @@ namespace havlak9 {
 struct Rung {
   static constexpr std::string_view kName = "havlak9";
   static constexpr std::string_view kIdea =
-      "no recursion: the depth-first search keeps its own stack";
+      "the CFG in flat arrays: compressed sparse rows of successors and "
+      "predecessors";
   using Cfg = havlak9::Cfg;
   using LoopGraph = LoopStructureGraph;
-  // The nesting levels recurse, one call deeper per loop of a nest.
+  // The depth-first search recurses, one call deeper per block of a chain,
+  // and so do the nesting levels, per loop of a nest.
   static constexpr bool kRecursive = true;
   using Finder = LoopFinder;
   // FindLoops clears the graph it is given, so one can serve every call.
