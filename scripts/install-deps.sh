@@ -8,6 +8,7 @@ packages=(
   cmake g++ make pkg-config       # the build
   libgtest-dev                    # tests
   clang libclang-rt-14-dev        # the fuzzer (libFuzzer)
+  clang-format-14                 # make format, and its check in make test
   libbenchmark-dev                # bench
   libbenchmark-tools python3-scipy  # Google Benchmark's compare.py
   libgoogle-perftools-dev         # CPU profiler, tcmalloc and its heap profiler
