@@ -1,5 +1,5 @@
-// The main of every rung binary. CMake compiles it once per rung with
-// HAVLAK_RUNG_HEADER (say "havlak1/rung.h") and HAVLAK_RUNG (havlak1::Rung).
+// The main of every rung binary. cmake/HavlakRung.cmake compiles it once per
+// rung NAME with HAVLAK_RUNG_HEADER "NAME/rung.h" and HAVLAK_RUNG NAME::Rung.
 #include "havlak/driver.h"
 #include HAVLAK_RUNG_HEADER
 
