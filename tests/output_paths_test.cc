@@ -20,8 +20,10 @@
 #include <thread>
 #include <vector>
 
+#include "all_rungs.h"
 #include "gtest/gtest.h"
 #include "havlak/driver.h"
+#include "havlak/workload.h"
 #include "subprocess.h"
 
 namespace havlak::testing {
@@ -64,9 +66,12 @@ bool IsCharacterDevice(const std::string& path) {
   return lstat(path.c_str(), &status) == 0 && S_ISCHR(status.st_mode);
 }
 
+// Output paths are shared code: the top rung's binary stands for all, but
+// where a run must last long enough to be interrupted.
+std::string Binary() { return RungBinary<TopRung>(); }
+
 ProcessResult DumpCfg(const std::string& path) {
-  return RunProcess(
-      {BinaryPath("havlak13"), "--scale=0.01", "--dump-cfg=" + path});
+  return RunProcess({Binary(), "--scale=0.01", "--dump-cfg=" + path});
 }
 
 TEST(OutputPaths, DeviceIsWrittenInPlace) {
@@ -87,13 +92,14 @@ TEST(OutputPaths, FullDeviceFailsWithoutReplacingIt) {
        {std::vector<std::string>{"--scale=0.01", "--dump-cfg=" + full},
         std::vector<std::string>{"--scale=0.01", "--iterations=1",
                                  "--cpuprofile=" + full}}) {
-    std::vector<std::string> argv = {BinaryPath("havlak13")};
+    std::vector<std::string> argv = {Binary()};
     argv.insert(argv.end(), flags.begin(), flags.end());
     const ProcessResult run = RunProcess(argv);
     EXPECT_EQ(run.exit_code, kExitFailure) << flags[1] << run.err;
     EXPECT_EQ(run.out, "") << flags[1];
-    EXPECT_NE(run.err.find("cannot write " + full + ": No space left on device"),
-              std::string::npos)
+    EXPECT_NE(
+        run.err.find("cannot write " + full + ": No space left on device"),
+        std::string::npos)
         << run.err;
     EXPECT_TRUE(IsCharacterDevice(full)) << flags[1];
     EXPECT_EQ(Names(directory.Path("")), std::vector<std::string>{"full"});
@@ -158,21 +164,24 @@ TEST(OutputPaths, DashIsStandardOutput) {
   EXPECT_TRUE(run.out.starts_with(kHeader)) << run.out.substr(0, 100);
   EXPECT_FALSE(fs::exists("-")) << "wrote a file named '-'";
   // And it reads back.
-  const ProcessResult read =
-      RunProcess({BinaryPath("havlak13"), "--cfg=-"}, run.out);
+  const ProcessResult read = RunProcess({Binary(), "--cfg=-"}, run.out);
   EXPECT_EQ(read.exit_code, kExitSuccess) << read.err;
-  EXPECT_NE(read.out.find(": 761 loops in <stdin> (2533 blocks, "),
-            std::string::npos);
+  const WorkloadSpec spec = WorkloadSpec::Scaled(0.01, 0);
+  EXPECT_NE(
+      read.out.find(": " + std::to_string(spec.ExpectedBigGraphLoops() - 1) +
+                    " loops in <stdin> (" +
+                    std::to_string(spec.BigGraphBlocks()) + " blocks, "),
+      std::string::npos);
 }
 
 TEST(OutputPaths, ClosedStandardOutputIsNamed) {
-  const ProcessResult run =
-      RunProcess({"/bin/sh", "-c", "exec \"$0\" --scale=0.01 --dump-cfg=- >&-",
-                  BinaryPath("havlak13")});
+  const ProcessResult run = RunProcess(
+      {"/bin/sh", "-c", "exec \"$0\" --scale=0.01 --dump-cfg=- >&-", Binary()});
   EXPECT_EQ(run.exit_code, kExitFailure);
   EXPECT_EQ(run.err,
-            "havlak13: --dump-cfg: cannot write <stdout>: standard output is "
-            "closed\n");
+            std::string(TopRung::kName) +
+                ": --dump-cfg: cannot write <stdout>: standard output is "
+                "closed\n");
 }
 
 TEST(OutputPaths, FolderIsRefused) {
@@ -189,11 +198,12 @@ TEST(OutputPaths, FailedWriteLeavesTheOldFileAndNoTemporary) {
   const TemporaryDirectory directory;
   const std::string path = directory.Path("graph.cfg");
   WriteFile(path, "old\n");
-  const ProcessResult run = RunProcess(
-      {"/bin/sh", "-c", "ulimit -f 8 && exec \"$0\" \"$@\"",
-       BinaryPath("havlak13"), "--scale=0.1", "--dump-cfg=" + path});
+  const ProcessResult run =
+      RunProcess({"/bin/sh", "-c", "ulimit -f 8 && exec \"$0\" \"$@\"",
+                  Binary(), "--scale=0.1", "--dump-cfg=" + path});
   EXPECT_EQ(run.exit_code, kExitFailure) << run.err;
-  EXPECT_EQ(run.err, "havlak13: --dump-cfg: cannot write " + path +
+  EXPECT_EQ(run.err, std::string(TopRung::kName) +
+                         ": --dump-cfg: cannot write " + path +
                          ": File too large\n");
   EXPECT_EQ(ReadFile(path), "old\n");
   EXPECT_EQ(Names(directory.Path("")), std::vector<std::string>{"graph.cfg"});
@@ -206,15 +216,14 @@ TEST(OutputPaths, ReplacedFileKeepsItsPermissions) {
   fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write |
                             fs::perms::others_read);
   ASSERT_EQ(DumpCfg(path).exit_code, kExitSuccess);
-  EXPECT_EQ(fs::status(path).permissions(),
-            fs::perms::owner_read | fs::perms::owner_write |
-                fs::perms::others_read);
+  EXPECT_EQ(fs::status(path).permissions(), fs::perms::owner_read |
+                                                fs::perms::owner_write |
+                                                fs::perms::others_read);
 }
 
 TEST(OutputPaths, ProfilesGoToFilesNotStandardOutput) {
   for (const char* flag : {"--cpuprofile=-", "--heapprofile=-"}) {
-    const ProcessResult run =
-        RunProcess({BinaryPath("havlak13"), "--scale=0.01", flag});
+    const ProcessResult run = RunProcess({Binary(), "--scale=0.01", flag});
     EXPECT_EQ(run.exit_code, kExitUsage) << flag;
     EXPECT_NE(run.err.find("would mix the profile with the report"),
               std::string::npos)
@@ -259,7 +268,7 @@ class InterruptedRun : public ::testing::Test {
 
 TEST_F(InterruptedRun, CpuProfileLeavesNothing) {
   const ProcessResult run = Interrupt(
-      {BinaryPath("havlak1"), "--cpuprofile=" + folder_.Path("cpu.prof")},
+      {RungBinary<BottomRung>(), "--cpuprofile=" + folder_.Path("cpu.prof")},
       std::chrono::milliseconds(500));
   ExpectNothingLeft(run);
 }
@@ -267,7 +276,7 @@ TEST_F(InterruptedRun, CpuProfileLeavesNothing) {
 TEST_F(InterruptedRun, HeapProfileLeavesNothing) {
   SKIP_IN_SANITIZER_BUILD("no -tcmalloc binaries");
   const ProcessResult run =
-      Interrupt({BinaryPath("havlak1-tcmalloc"),
+      Interrupt({RungBinary<BottomRung>("tcmalloc"),
                  "--heapprofile=" + folder_.Path("h.heap")},
                 std::chrono::milliseconds(1000));
   ExpectNothingLeft(run);
@@ -275,10 +284,9 @@ TEST_F(InterruptedRun, HeapProfileLeavesNothing) {
 
 // SIGINT as soon as the temporary file shows, while it is being written.
 TEST_F(InterruptedRun, DumpCfgLeavesNothing) {
-  const ProcessResult run =
-      Interrupt({BinaryPath("havlak13"), "--scale=10",
-                 "--dump-cfg=" + folder_.Path("graph.cfg")},
-                std::chrono::milliseconds(0));
+  const ProcessResult run = Interrupt(
+      {Binary(), "--scale=10", "--dump-cfg=" + folder_.Path("graph.cfg")},
+      std::chrono::milliseconds(0));
   ExpectNothingLeft(run);
 }
 

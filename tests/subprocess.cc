@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -187,6 +188,13 @@ TemporaryDirectory::~TemporaryDirectory() {
 
 std::string TemporaryDirectory::Path(const std::string& name) const {
   return path_ + "/" + name;
+}
+
+std::string TemporaryDirectory::Write(const std::string& name,
+                                      const std::string& contents) const {
+  const std::string path = Path(name);
+  std::ofstream(path, std::ios::binary) << contents;
+  return path;
 }
 
 // HAVLAK_TEST_BIN_DIR runs the end-to-end tests on other binaries (an
