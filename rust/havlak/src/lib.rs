@@ -24,6 +24,8 @@ pub mod forest;
 pub mod json;
 pub mod measure;
 pub mod output_file;
+mod posix;
+pub mod removed_on_signal;
 pub mod report;
 pub mod runner;
 pub mod text;

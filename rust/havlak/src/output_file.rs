@@ -9,9 +9,10 @@
 //!   a device, FIFO or socket     written in place, never replaced
 //!   a folder                     refused
 //!
-//! Not carried over from C++: removing the temporary file when a signal
-//! ends the process (std has no signal handlers).
+//! A temporary file is registered with removed_on_signal before it is
+//! created, so that SIGINT, SIGTERM or SIGHUP does not leave it behind.
 
+use crate::removed_on_signal::RemovedOnSignal;
 use crate::text::{os_error, printable_name};
 use std::ffi::OsStr;
 use std::fs::{self, OpenOptions};
@@ -74,16 +75,18 @@ pub fn write_output_file(path: &[u8], contents: &[u8]) -> Result<(), Vec<u8>> {
         let mut name = target.clone().into_os_string();
         name.push(format!(".tmp.{}.{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
         let name = PathBuf::from(name);
+        let guard = RemovedOnSignal::new(name.as_os_str().as_bytes());
         match OpenOptions::new().write(true).create_new(true).mode(0o666).open(&name) {
             Ok(file) => {
-                temporary = Some((name, file));
+                temporary = Some((name, file, guard));
                 break;
             }
-            Err(error) if error.raw_os_error() == Some(EEXIST) => continue,
+            Err(error) if error.raw_os_error() == Some(EEXIST) => continue, // not ours: unregistered
             Err(error) => return Err(failure("cannot write", error)),
         }
     }
-    let (name, mut file) = temporary.ok_or_else(|| failure("cannot write", io::Error::from_raw_os_error(EEXIST)))?;
+    // `_guard` unregisters the temporary when this returns, renamed or removed.
+    let (name, mut file, _guard) = temporary.ok_or_else(|| failure("cannot write", io::Error::from_raw_os_error(EEXIST)))?;
     let written = (|| -> Result<(), Vec<u8>> {
         if let Some(status) = &existing {
             // A replaced file keeps its permissions.
