@@ -8,57 +8,10 @@
 namespace havlak3 {
 namespace {
 
-// Union-find after Tarjan (1983): each node points towards the header of the
-// outermost loop found so far that contains it.
-class UnionFindNode {
- public:
-  void Init(const BasicBlock* block, int dfs_number) {
-    parent_ = this;
-    block_ = block;
-    dfs_number_ = dfs_number;
-  }
-
-  // The set's representative, with path compression: every node passed on
-  // the way is pointed straight at it. Inner loops are collapsed once, but
-  // deep nests still mean long walks.
-  UnionFindNode* FindSet() {
-    std::list<UnionFindNode*> path;
-    UnionFindNode* node = this;
-    while (node != node->parent_) {
-      if (node->parent_ != node->parent_->parent_) path.push_back(node);
-      node = node->parent_;
-    }
-    for (UnionFindNode* on_path : path) on_path->parent_ = node;
-    return node;
-  }
-
-  // No ranks: path compression does the balancing.
-  void Union(UnionFindNode* other) { parent_ = other; }
-
-  const BasicBlock* block() const { return block_; }
-  SimpleLoop* loop() const { return loop_; }
-  int dfs_number() const { return dfs_number_; }
-  void set_loop(SimpleLoop* loop) { loop_ = loop; }
-
- private:
-  UnionFindNode* parent_ = nullptr;
-  const BasicBlock* block_ = nullptr;  // null: not reached by the DFS
-  SimpleLoop* loop_ = nullptr;         // the loop this node heads, if any
-  int dfs_number_ = 0;
-};
-
-enum class BlockType : char {
-  kNonHeader,    // a plain block
-  kReducible,    // header of a reducible loop
-  kSelf,         // header of a one-block loop
-  kIrreducible,  // header of an irreducible loop
-  kDead,         // not reachable from the start
-};
-
 constexpr int kUnvisited = -1;
 
-// Adds `value` to a vector used as a small set. Linear, like the std::find
-// over the loop body that Hundt's program already did; the sets are short.
+// Adds `value` to a vector used as a small set, unless it is there already.
+// Linear: the sets are short.
 template <typename T>
 void AppendUnique(std::vector<T>& set, T value) {
   if (std::find(set.begin(), set.end(), value) == set.end()) {
@@ -66,38 +19,20 @@ void AppendUnique(std::vector<T>& set, T value) {
   }
 }
 
-// One call's worth of bookkeeping, named as in Havlak's paper. Blocks are
-// identified by DFS preorder number from step b on.
-class HavlakLoopFinder {
- public:
-  HavlakLoopFinder(const Cfg& cfg, LoopStructureGraph* lsg)
-      : cfg_(cfg), lsg_(lsg) {}
+}  // namespace
 
-  int FindLoops();
+UnionFindNode* UnionFindNode::FindSet() {
+  std::list<UnionFindNode*> path;
+  UnionFindNode* node = this;
+  while (node != node->parent_) {
+    if (node->parent_ != node->parent_->parent_) path.push_back(node);
+    node = node->parent_;
+  }
+  for (UnionFindNode* on_path : path) on_path->parent_ = node;
+  return node;
+}
 
- private:
-  // With preorder numbers, w is an ancestor of v in the DFS spanning tree
-  // iff v lies in w's subtree range [w, last[w]].
-  bool IsAncestor(int w, int v) const { return w <= v && v <= last_[w]; }
-
-  // Numbers the blocks reachable from `block` in preorder, starting with
-  // `current`; returns the last number used.
-  int Dfs(const BasicBlock* block, int current);
-
-  const Cfg& cfg_;
-  LoopStructureGraph* lsg_;
-
-  // Preorder number by block number: blocks are numbered 0..N-1.
-  std::vector<int> number_;
-  std::vector<std::unique_ptr<UnionFindNode>> nodes_;  // by preorder number
-  std::vector<int> last_;    // the last preorder number in each subtree
-  std::vector<int> header_;  // the innermost loop header of each block
-  std::vector<BlockType> type_;
-  std::vector<std::list<int>> back_preds_;
-  std::vector<std::vector<int>> non_back_preds_;  // each a set
-};
-
-int HavlakLoopFinder::Dfs(const BasicBlock* block, int current) {
+int LoopFinder::Dfs(const BasicBlock* block, int current) {
   nodes_[current]->Init(block, current);
   number_[block->name()] = current;
   int last_id = current;
@@ -110,7 +45,7 @@ int HavlakLoopFinder::Dfs(const BasicBlock* block, int current) {
   return last_id;
 }
 
-int HavlakLoopFinder::FindLoops() {
+int LoopFinder::FindLoops() {
   if (cfg_.start() == nullptr) return lsg_->NumLoops();
   const int size = cfg_.NumNodes();
   nodes_.resize(size);
@@ -214,10 +149,8 @@ int HavlakLoopFinder::FindLoops() {
   return lsg_->NumLoops();
 }
 
-}  // namespace
-
 int FindHavlakLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
-  return HavlakLoopFinder(cfg, lsg).FindLoops();
+  return LoopFinder(cfg, lsg).FindLoops();
 }
 
 }  // namespace havlak3

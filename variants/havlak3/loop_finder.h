@@ -3,17 +3,89 @@
 
 // Havlak's loop recognition ("Nesting of reducible and irreducible loops",
 // TOPLAS 1997): it finds the loop nesting forest of a CFG, reducible and
-// irreducible loops alike, not its cycles or SCCs. Hundt's design, with the
-// changes of this rung and those below it (README.md).
+// irreducible loops alike, not its cycles or SCCs.
+
+#include <list>
+#include <memory>
+#include <vector>
 
 #include "havlak3/cfg.h"
 #include "havlak3/loop_structure_graph.h"
 
 namespace havlak3 {
 
-// Finds the loops of `cfg` and adds them to `lsg`. Returns lsg->NumLoops(),
-// which counts the artificial root. Each call builds all of its bookkeeping
+// Union-find after Tarjan (1983): each node points towards the header of the
+// outermost loop found so far that contains it.
+class UnionFindNode {
+ public:
+  void Init(const BasicBlock* block, int dfs_number) {
+    parent_ = this;
+    block_ = block;
+    dfs_number_ = dfs_number;
+  }
+
+  // The set's representative, with path compression: every node passed on
+  // the way is pointed straight at it. Inner loops are collapsed once, but
+  // deep nests still mean long walks.
+  UnionFindNode* FindSet();
+
+  // No ranks: path compression does the balancing.
+  void Union(UnionFindNode* other) { parent_ = other; }
+
+  const BasicBlock* block() const { return block_; }
+  SimpleLoop* loop() const { return loop_; }
+  int dfs_number() const { return dfs_number_; }
+  void set_loop(SimpleLoop* loop) { loop_ = loop; }
+
+ private:
+  UnionFindNode* parent_ = nullptr;
+  const BasicBlock* block_ = nullptr;  // null: not reached by the DFS
+  SimpleLoop* loop_ = nullptr;         // the loop this node heads, if any
+  int dfs_number_ = 0;
+};
+
+// Finds loops. One finder serves one call and builds all of its bookkeeping
 // afresh, as Hundt's program did.
+class LoopFinder {
+ public:
+  LoopFinder(const Cfg& cfg, LoopStructureGraph* lsg) : cfg_(cfg), lsg_(lsg) {}
+
+  // Adds the loops of `cfg` to `lsg`; returns lsg->NumLoops(), which counts
+  // the artificial root.
+  int FindLoops();
+
+ private:
+  enum class BlockType : char {
+    kNonHeader,    // a plain block
+    kReducible,    // header of a reducible loop
+    kSelf,         // header of a one-block loop
+    kIrreducible,  // header of an irreducible loop
+    kDead,         // not reachable from the start
+  };
+
+  // With preorder numbers, w is an ancestor of v in the DFS spanning tree
+  // iff v lies in w's subtree range [w, last[w]].
+  bool IsAncestor(int w, int v) const { return w <= v && v <= last_[w]; }
+
+  // Numbers the blocks reachable from `block` in preorder, starting with
+  // `current`; returns the last number used.
+  int Dfs(const BasicBlock* block, int current);
+
+  const Cfg& cfg_;
+  LoopStructureGraph* lsg_;
+
+  // The bookkeeping, named as in Havlak's paper. Blocks are identified by
+  // DFS preorder number from step b on.
+  std::vector<int> number_;  // preorder number by block number (0..N-1)
+  std::vector<std::unique_ptr<UnionFindNode>> nodes_;  // by preorder number
+  std::vector<int> last_;    // the last preorder number in each subtree
+  std::vector<int> header_;  // the innermost loop header of each block
+  std::vector<BlockType> type_;
+  std::vector<std::list<int>> back_preds_;
+  std::vector<std::vector<int>> non_back_preds_;  // each a set
+};
+
+// Hundt's entry point: a new finder for every call.
 int FindHavlakLoops(const Cfg& cfg, LoopStructureGraph* lsg);
 
 }  // namespace havlak3
