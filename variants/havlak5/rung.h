@@ -12,8 +12,7 @@ namespace havlak5 {
 struct Rung {
   static constexpr std::string_view kName = "havlak5";
   static constexpr std::string_view kIdea =
-      "no allocation in the steady state: union-find nodes in one pool, the "
-      "work list and the loop graph reused";
+      "no allocation in the steady state";
   using Cfg = havlak5::Cfg;
   using LoopGraph = LoopStructureGraph;
   // The depth-first search recurses, one call deeper per block of a chain,
