@@ -8,8 +8,8 @@ namespace {
 
 constexpr int kUnvisited = -1;
 
-// Adds `value` to a vector used as a small set. Linear, like the std::find
-// over the loop body that Hundt's program already did; the sets are short.
+// Adds `value` to a vector used as a small set, unless it is there already.
+// Linear: the sets are short.
 template <typename T>
 void AppendUnique(std::vector<T>& set, T value) {
   if (std::find(set.begin(), set.end(), value) == set.end()) {

@@ -3,8 +3,7 @@
 
 // Havlak's loop recognition ("Nesting of reducible and irreducible loops",
 // TOPLAS 1997): it finds the loop nesting forest of a CFG, reducible and
-// irreducible loops alike, not its cycles or SCCs. Hundt's design, with the
-// changes of this rung and those below it (README.md).
+// irreducible loops alike, not its cycles or SCCs.
 
 #include <vector>
 
@@ -82,7 +81,7 @@ class LoopFinder {
   std::vector<int> last_;    // the last preorder number in each subtree
   std::vector<int> header_;  // the innermost loop header of each block
   std::vector<BlockType> type_;
-  // Vectors, not Hundt's std::lists: clearing a vector keeps its storage.
+  // Vectors: clearing one keeps its storage for the next call.
   std::vector<std::vector<int>> back_preds_;
   std::vector<std::vector<int>> non_back_preds_;  // each a set
   // The body P of the loop being collected, and its work list.
