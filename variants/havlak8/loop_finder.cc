@@ -8,8 +8,8 @@ namespace {
 
 constexpr int kUnvisited = -1;
 
-// Adds `value` to a vector used as a small set. Linear, like the std::find
-// over the loop body that Hundt's program already did; the sets are short.
+// Adds `value` to a vector used as a small set, unless it is there already.
+// Linear: the sets are short.
 template <typename T>
 void AppendUnique(std::vector<T>& set, T value) {
   if (std::find(set.begin(), set.end(), value) == set.end()) {
@@ -39,6 +39,7 @@ void LoopFinder::Reset(int size) {
     last_.resize(size);
     header_.resize(size);
     type_.resize(size);
+    in_pool_.resize((size + 63) / 64);
     back_preds_.resize(size);
     non_back_preds_.resize(size);
   }
@@ -61,6 +62,12 @@ int LoopFinder::Dfs(const Cfg& cfg, int block, int current) {
   }
   last_[current] = last_id;
   return last_id;
+}
+
+void LoopFinder::AddToPool(UnionFindNode* node) {
+  const int v = node->dfs_number();
+  in_pool_[v / 64] |= std::uint64_t{1} << (v % 64);
+  node_pool_.push_back(node);
 }
 
 int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
@@ -98,8 +105,8 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
   // Step c: visit the blocks in reverse preorder, so inner loop headers are
   // handled before the headers of loops around them. For a header w, chase
   // backwards from the sources of its back edges, collecting the loop body
-  // P (node_pool). Cost: every candidate is looked for in P with std::find,
-  // so a body of p blocks costs O(p^2) here; the algorithm itself is
+  // P (node_pool). Whether a candidate is in P is one bit, set while it
+  // is: a body of p blocks costs O(p) here; the algorithm itself is
   // quadratic in the worst case (Ramalingam, TOPLAS 1999).
   for (int w = size - 1; w >= 0; --w) {
     const int node_w = nodes_[w].block();
@@ -110,7 +117,8 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     node_pool.clear();
     for (const int v : back_preds_[w]) {
       if (v != w) {
-        AppendUnique(node_pool, nodes_[v].FindSet());
+        UnionFindNode* loop = nodes_[v].FindSet();
+        if (!InPool(loop->dfs_number())) AddToPool(loop);
       } else {
         type_[w] = BlockType::kSelf;
       }
@@ -129,10 +137,8 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
         if (!IsAncestor(w, ydash->dfs_number())) {
           type_[w] = BlockType::kIrreducible;
           AppendUnique(non_back_preds_[w], ydash->dfs_number());
-        } else if (ydash->dfs_number() != w &&
-                   std::find(node_pool.begin(), node_pool.end(), ydash) ==
-                       node_pool.end()) {
-          node_pool.push_back(ydash);
+        } else if (ydash->dfs_number() != w && !InPool(ydash->dfs_number())) {
+          AddToPool(ydash);
         }
       }
     }
@@ -145,7 +151,9 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
       loop->set_reducible(type_[w] != BlockType::kIrreducible);
       nodes_[w].set_loop(loop);
       for (UnionFindNode* node : node_pool) {
-        header_[node->dfs_number()] = w;
+        const int v = node->dfs_number();
+        header_[v] = w;
+        in_pool_[v / 64] &= ~(std::uint64_t{1} << (v % 64));
         node->Union(&nodes_[w]);
         if (node->loop() != nullptr) {
           node->loop()->set_parent(loop);

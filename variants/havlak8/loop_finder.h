@@ -3,9 +3,9 @@
 
 // Havlak's loop recognition ("Nesting of reducible and irreducible loops",
 // TOPLAS 1997): it finds the loop nesting forest of a CFG, reducible and
-// irreducible loops alike, not its cycles or SCCs. Hundt's design, with the
-// changes of this rung and those below it (README.md).
+// irreducible loops alike, not its cycles or SCCs.
 
+#include <cstdint>
 #include <vector>
 
 #include "havlak8/cfg.h"
@@ -74,6 +74,11 @@ class LoopFinder {
   // `current`; returns the last number used.
   int Dfs(const Cfg& cfg, int block, int current);
 
+  // The body P of the loop being collected doubles as its work list;
+  // membership is a bit per preorder number.
+  void AddToPool(UnionFindNode* node);
+  bool InPool(int v) const { return (in_pool_[v / 64] >> (v % 64)) & 1; }
+
   // The bookkeeping, named as in Havlak's paper. Blocks are identified by
   // DFS preorder number from step b on. Only the first `size` entries of
   // each vector belong to the current call.
@@ -82,11 +87,11 @@ class LoopFinder {
   std::vector<int> last_;    // the last preorder number in each subtree
   std::vector<int> header_;  // the innermost loop header of each block
   std::vector<BlockType> type_;
-  // Vectors, not Hundt's std::lists: clearing a vector keeps its storage.
+  // Vectors: clearing one keeps its storage for the next call.
   std::vector<std::vector<int>> back_preds_;
   std::vector<std::vector<int>> non_back_preds_;  // each a set
-  // The body P of the loop being collected, and its work list.
   std::vector<UnionFindNode*> node_pool_;
+  std::vector<std::uint64_t> in_pool_;
 };
 
 }  // namespace havlak8

@@ -12,8 +12,8 @@ namespace havlak8 {
 struct Rung {
   static constexpr std::string_view kName = "havlak8";
   static constexpr std::string_view kIdea =
-      "the CFG in flat arrays: compressed sparse rows of successors and "
-      "predecessors";
+      "the loop body's membership is one bit per block, not a search of "
+      "the body";
   using Cfg = havlak8::Cfg;
   using LoopGraph = LoopStructureGraph;
   // The depth-first search recurses, one call deeper per block of a chain,
