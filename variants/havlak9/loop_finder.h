@@ -3,9 +3,9 @@
 
 // Havlak's loop recognition ("Nesting of reducible and irreducible loops",
 // TOPLAS 1997): it finds the loop nesting forest of a CFG, reducible and
-// irreducible loops alike, not its cycles or SCCs. Hundt's design, with the
-// changes of this rung and those below it (README.md).
+// irreducible loops alike, not its cycles or SCCs.
 
+#include <cstdint>
 #include <vector>
 
 #include "havlak9/cfg.h"
@@ -13,41 +13,10 @@
 
 namespace havlak9 {
 
-// Union-find after Tarjan (1983): each node points towards the header of the
-// outermost loop found so far that contains it.
-class UnionFindNode {
- public:
-  void Init(int block, int dfs_number) {
-    parent_ = this;
-    block_ = block;
-    loop_ = nullptr;
-    dfs_number_ = dfs_number;
-  }
-
-  // The set's representative, with path compression: every node passed on
-  // the way is pointed straight at it. Inner loops are collapsed once, but
-  // deep nests still mean long walks.
-  UnionFindNode* FindSet();
-
-  // No ranks: path compression does the balancing.
-  void Union(UnionFindNode* other) { parent_ = other; }
-
-  int block() const { return block_; }
-  SimpleLoop* loop() const { return loop_; }
-  int dfs_number() const { return dfs_number_; }
-  void set_loop(SimpleLoop* loop) { loop_ = loop; }
-
- private:
-  UnionFindNode* parent_ = nullptr;
-  int block_ = Cfg::kNoBlock;  // kNoBlock: not reached by the DFS
-  SimpleLoop* loop_ = nullptr;         // the loop this node heads, if any
-  int dfs_number_ = 0;
-};
-
-// Finds loops. The finder owns its bookkeeping and keeps it from one call to
-// the next: a call on a graph no bigger than an earlier one allocates
-// nothing, given a loop structure graph that already held as many loops.
-// One finder per thread.
+// Finds loops. The finder owns its bookkeeping, arrays indexed by preorder
+// number, and keeps it from one call to the next: a call on a graph no
+// bigger than an earlier one allocates nothing, given a loop structure graph
+// that already held as many loops. One finder per thread.
 class LoopFinder {
  public:
   // Replaces what `lsg` held with the loops of `cfg`, reusing its storage;
@@ -74,19 +43,41 @@ class LoopFinder {
   // `current`; returns the last number used.
   int Dfs(const Cfg& cfg, int block, int current);
 
+  // Union-find after Tarjan (1983): the representative of v's set, the
+  // header of the outermost loop found so far that holds v, or v. Path
+  // compression, no ranks.
+  int FindSet(int v);
+
+  // The body P of the loop being collected doubles as its work list;
+  // membership is a bit per preorder number.
+  void AddToPool(int v);
+  bool InPool(int v) const { return (in_pool_[v / 64] >> (v % 64)) & 1; }
+
+  // Non-back-edge predecessors found while collecting w's loop that lie
+  // outside w's DFS subtree: w's loop is irreducible, and they become
+  // predecessors of w itself for the loops around it (Havlak's step e).
+  // A linked list per header, in flat arrays.
+  void AddEntry(int w, int v);
+
   // The bookkeeping, named as in Havlak's paper. Blocks are identified by
   // DFS preorder number from step b on. Only the first `size` entries of
-  // each vector belong to the current call.
-  std::vector<int> number_;  // preorder number by block number (0..N-1)
-  std::vector<UnionFindNode> nodes_;  // by preorder number, in one block
+  // each array belong to the current call.
+  std::vector<int> number_;  // preorder number by block number
+  std::vector<int> block_;   // block number by preorder number
   std::vector<int> last_;    // the last preorder number in each subtree
+  std::vector<int> union_find_;  // each preorder number's union-find parent
+  std::vector<SimpleLoop*> loop_;  // the loop each preorder number heads
   std::vector<int> header_;  // the innermost loop header of each block
   std::vector<BlockType> type_;
-  // Vectors, not Hundt's std::lists: clearing a vector keeps its storage.
+  // Vectors: clearing one keeps its storage for the next call.
   std::vector<std::vector<int>> back_preds_;
   std::vector<std::vector<int>> non_back_preds_;  // each a set
-  // The body P of the loop being collected, and its work list.
-  std::vector<UnionFindNode*> node_pool_;
+  std::vector<int> pool_;
+  std::vector<std::uint64_t> in_pool_;
+  std::vector<int> entries_head_;  // -1: none
+  std::vector<int> entries_next_;
+  std::vector<int> entries_node_;
+  std::vector<int> headers_with_entries_;  // to clear entries_head_ after
 };
 
 }  // namespace havlak9

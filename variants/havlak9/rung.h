@@ -12,8 +12,7 @@ namespace havlak9 {
 struct Rung {
   static constexpr std::string_view kName = "havlak9";
   static constexpr std::string_view kIdea =
-      "the CFG in flat arrays: compressed sparse rows of successors and "
-      "predecessors";
+      "the finder's bookkeeping in flat arrays indexed by preorder number";
   using Cfg = havlak9::Cfg;
   using LoopGraph = LoopStructureGraph;
   // The depth-first search recurses, one call deeper per block of a chain,
