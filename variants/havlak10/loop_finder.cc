@@ -59,7 +59,7 @@ void LoopFinder::AddToPool(int v) {
 void LoopFinder::AddEntry(int w, int v) {
   for (int entry = entries_head_[w]; entry != -1;
        entry = entries_next_[entry]) {
-    if (entries_node_[entry] == v) return;  // a set, as in Hundt's code
+    if (entries_node_[entry] == v) return;  // a set: each entry once
   }
   if (entries_head_[w] == -1) headers_with_entries_.push_back(w);
   entries_next_.push_back(entries_head_[w]);
@@ -81,9 +81,8 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     type_[w] = BlockType::kNonHeader;
   }
 
-  // Step b, splitting each block's predecessors into back-edge and other
-  // predecessors, is gone: both kinds are read straight from the CFG where
-  // step c needs them. An edge v -> w is a back edge iff w is an ancestor
+  // Back-edge and other predecessors are told apart where step c reads
+  // them from the CFG: an edge v -> w is a back edge iff w is an ancestor
   // of v (following Tarjan).
 
   // Step c: visit the blocks in reverse preorder, so inner loop headers are

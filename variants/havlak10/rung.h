@@ -12,8 +12,8 @@ namespace havlak10 {
 struct Rung {
   static constexpr std::string_view kName = "havlak10";
   static constexpr std::string_view kIdea =
-      "the finder in flat arrays: no per-block lists, predecessors "
-      "classified where they are used";
+      "predecessors classified where they are used: no step b, dead blocks "
+      "skipped";
   using Cfg = havlak10::Cfg;
   using LoopGraph = LoopStructureGraph;
   // The depth-first search recurses, one call deeper per block of a chain,
