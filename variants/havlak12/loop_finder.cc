@@ -101,9 +101,9 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
   std::fill_n(type_.begin(), reached, BlockType::kNonHeader);
 
   // Step b, splitting each block's predecessors into back-edge and other
-  // predecessors, is gone: both kinds are read straight from the CFG where
-  // step c needs them. An edge v -> w is a back edge iff w is an ancestor
-  // of v (following Tarjan).
+  // predecessors, is no pass of its own: both kinds are read straight from
+  // the CFG where step c needs them. An edge v -> w is a back edge iff w is
+  // an ancestor of v (following Tarjan).
 
   // Step c: visit the blocks in reverse preorder, so inner loop headers are
   // handled before the headers of loops around them. For a header w, chase

@@ -3,8 +3,7 @@
 
 // Havlak's loop recognition ("Nesting of reducible and irreducible loops",
 // TOPLAS 1997): it finds the loop nesting forest of a CFG, reducible and
-// irreducible loops alike, not its cycles or SCCs. Hundt's design, with the
-// changes of this rung and those below it (README.md).
+// irreducible loops alike, not its cycles or SCCs.
 
 #include <cstdint>
 #include <vector>
