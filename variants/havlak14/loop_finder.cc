@@ -19,6 +19,7 @@ void LoopFinder::Reset(int size) {
     block_.resize(size);
     last_.resize(size);
     union_find_.resize(size);
+    type_.resize(size);
     entries_head_.resize(size, -1);
     deferred_head_.resize(size, -1);
     stack_.reserve(size);  // a path holds each block at most once
@@ -82,13 +83,13 @@ int LoopFinder::FindSet(int v) {
   return root;
 }
 
-void LoopFinder::AddEntry(int x, int v) {
+void LoopFinder::AddEntry(int w, int v) {
   // No duplicate check: each entry comes from one deferred edge and is read
   // once, so duplicates cost no more than the edges that made them.
-  if (entries_head_[x] == -1) blocks_with_entries_.push_back(x);
-  entries_next_.push_back(entries_head_[x]);
+  if (entries_head_[w] == -1) headers_with_entries_.push_back(w);
+  entries_next_.push_back(entries_head_[w]);
   entries_node_.push_back(v);
-  entries_head_[x] = static_cast<int>(entries_node_.size()) - 1;
+  entries_head_[w] = static_cast<int>(entries_node_.size()) - 1;
 }
 
 void LoopFinder::Postpone(int node, int w, int v, bool resolve) {
@@ -177,11 +178,12 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
   // 0..reached-1; the others keep kUnvisited and take no further part.
   // O(N + E).
   reached_ = Dfs(cfg, cfg.start());
+  std::fill_n(type_.begin(), reached_, BlockType::kNonHeader);
 
   // Step b, splitting each block's predecessors into back-edge and other
-  // predecessors, is gone: both kinds are read straight from the CFG where
-  // step c needs them. An edge v -> w is a back edge iff w is an ancestor
-  // of v (following Tarjan).
+  // predecessors, is no pass of its own: both kinds are read straight from
+  // the CFG where step c needs them. An edge v -> w is a back edge iff w is
+  // an ancestor of v (following Tarjan).
 
   // Step c: visit the blocks in reverse preorder, so inner loop headers are
   // handled before the headers of loops around them. For a header w, chase
@@ -207,19 +209,18 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
       union_find_[v] = w;
       pool[pool_size++] = v;
     };
-    bool self_loop = false;
-    bool irreducible = false;
 
     // Step d: P starts as the loops (or blocks) the back edges come from.
     for (const int predecessor : cfg.in_edges(block_[w])) {
       const int v = number_[predecessor];
       if (v == kUnvisited || !IsAncestor(w, v)) continue;
       if (v == w) {
-        self_loop = true;
+        type_[w] = BlockType::kSelf;
       } else if (const int loop = FindSet(v); loop != w) {
         add_to_pool(loop);
       }
     }
+    if (pool_size > 0) type_[w] = BlockType::kReducible;
 
     // Step e, Havlak's change to Tarjan: a predecessor outside w's DFS
     // subtree is a second entry into the loop, which makes it irreducible;
@@ -227,7 +228,7 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     const auto visit = [&](int y) {
       const int ydash = FindSet(y);
       if (!IsAncestor(w, ydash)) {
-        irreducible = true;
+        type_[w] = BlockType::kIrreducible;
         Defer(w, ydash);
       } else if (ydash != w) {
         add_to_pool(ydash);
@@ -248,8 +249,9 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     // Collapse the loop body into w and record the loop. Nested loops join
     // as children, other blocks as the loop's own blocks. The loop graph's
     // map from block to innermost loop is Havlak's header array.
-    if (pool_size > 0 || self_loop) {
-      const int loop = lsg->CreateNewLoop(block_[w], !irreducible);
+    if (pool_size > 0 || type_[w] == BlockType::kSelf) {
+      const int loop = lsg->CreateNewLoop(
+          block_[w], type_[w] != BlockType::kIrreducible);
       for (int i = 0; i < pool_size; ++i) {
         const int block = block_[pool[i]];
         if (const int inner = lsg->LoopOf(block);
@@ -262,8 +264,8 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     }
   }
 
-  for (const int x : blocks_with_entries_) entries_head_[x] = -1;
-  blocks_with_entries_.clear();
+  for (const int w : headers_with_entries_) entries_head_[w] = -1;
+  headers_with_entries_.clear();
   entries_next_.clear();
   entries_node_.clear();
   for (const int node : nodes_with_deferred_) deferred_head_[node] = -1;

@@ -28,6 +28,13 @@ class LoopFinder {
   int FindLoops(const Cfg& cfg, LoopStructureGraph* lsg);
 
  private:
+  enum class BlockType : char {
+    kNonHeader,    // a plain block
+    kReducible,    // header of a reducible loop
+    kSelf,         // header of a one-block loop
+    kIrreducible,  // header of an irreducible loop
+  };
+
   // Makes room for `size` blocks.
   void Reset(int size);
 
@@ -44,10 +51,10 @@ class LoopFinder {
   // compression, no ranks.
   int FindSet(int v);
 
-
-  // An entry of x: a block outside x's loop with an edge into it, which
-  // the loop around x must take in (a linked list per block, flat arrays).
-  void AddEntry(int x, int v);
+  // An entry of header w: a block outside w's loop with an edge into it,
+  // which the loop around w must take in (a linked list per header, flat
+  // arrays).
+  void AddEntry(int w, int v);
 
   // Ramalingam's fix. Havlak's step e, finding an entry v into the loop of
   // header w from outside w's DFS subtree, makes w's loop irreducible and
@@ -74,6 +81,7 @@ class LoopFinder {
   std::vector<int> block_;   // block number by preorder number
   std::vector<int> last_;    // the last preorder number in each subtree
   std::vector<int> union_find_;  // each preorder number's union-find parent
+  std::vector<BlockType> type_;
   // The body P of the loop being collected, which is also its work list.
   // A block joins w's union-find set as it joins P, so P needs no
   // membership test: FindSet of anything already in P answers w.
@@ -82,7 +90,7 @@ class LoopFinder {
   std::vector<int> entries_head_;  // -1: none
   std::vector<int> entries_next_;
   std::vector<int> entries_node_;
-  std::vector<int> blocks_with_entries_;  // to clear entries_head_ after
+  std::vector<int> headers_with_entries_;  // to clear entries_head_ after
 
   // Deferred entries, by the preorder number at which they are due.
   struct Deferred {
