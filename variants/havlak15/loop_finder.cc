@@ -16,9 +16,10 @@ void LoopFinder::Reset(int size) {
   // Arrays only grow: a smaller graph uses the front of them.
   if (static_cast<int>(number_.size()) < size) {
     number_.resize(size);
-    block_.resize(size);
+    preorder_.resize(size);
     last_.resize(size);
     union_find_.resize(size);
+    type_.resize(size);
     entries_head_.resize(size, -1);
     deferred_head_.resize(size, -1);
     stack_.reserve(size);  // a path holds each block at most once
@@ -42,10 +43,10 @@ int LoopFinder::Dfs(const Cfg& cfg, int start) {
   const int* next = nullptr;
   const int* end = nullptr;
   const auto enter = [&](int block) {
-    node = next_number++;
-    number_[block] = node;
-    block_[node] = block;
-    union_find_[node] = node;
+    node = block;
+    number_[block] = next_number;
+    preorder_[next_number++] = block;
+    union_find_[block] = block;
     const std::span<const int> successors = cfg.out_edges(block);
     next = successors.data();
     end = next + successors.size();
@@ -62,7 +63,7 @@ int LoopFinder::Dfs(const Cfg& cfg, int start) {
       last_[node] = next_number - 1;
       if (stack_.empty()) break;
       const Frame& parent = stack_.back();
-      node = parent.node;
+      node = parent.block;
       next = parent.next_successor;
       end = parent.end;
       stack_.pop_back();
@@ -82,39 +83,40 @@ int LoopFinder::FindSet(int v) {
   return root;
 }
 
-void LoopFinder::AddEntry(int x, int v) {
+void LoopFinder::AddEntry(int w, int v) {
   // No duplicate check: each entry comes from one deferred edge and is read
   // once, so duplicates cost no more than the edges that made them.
-  if (entries_head_[x] == -1) blocks_with_entries_.push_back(x);
-  entries_next_.push_back(entries_head_[x]);
+  if (entries_head_[w] == -1) headers_with_entries_.push_back(w);
+  entries_next_.push_back(entries_head_[w]);
   entries_node_.push_back(v);
-  entries_head_[x] = static_cast<int>(entries_node_.size()) - 1;
+  entries_head_[w] = static_cast<int>(entries_node_.size()) - 1;
 }
 
-void LoopFinder::Postpone(int node, int w, int v, bool resolve) {
-  if (deferred_head_[node] == -1) nodes_with_deferred_.push_back(node);
-  deferred_.push_back({deferred_head_[node], w, v, resolve});
-  deferred_head_[node] = static_cast<int>(deferred_.size()) - 1;
+void LoopFinder::Postpone(int block, int w, int v, bool resolve) {
+  if (deferred_head_[block] == -1) blocks_with_deferred_.push_back(block);
+  deferred_.push_back({deferred_head_[block], w, v, resolve});
+  deferred_head_[block] = static_cast<int>(deferred_.size()) - 1;
 }
 
 int LoopFinder::AncestorAtMost(int v, int bound) {
   if (!ancestors_built_) {
     // The DFS parent of v is the innermost block whose subtree is still
     // open when the preorder reaches v. O(N), once per call.
-    ancestor_.resize(reached_);
+    ancestor_.resize(number_.size());
     open_.clear();
-    for (int node = 0; node < reached_; ++node) {
-      while (!open_.empty() && last_[open_.back()] < node) open_.pop_back();
-      ancestor_[node] = open_.empty() ? kUnvisited : open_.back();
-      open_.push_back(node);
+    for (int i = 0; i < reached_; ++i) {
+      const int block = preorder_[i];
+      while (!open_.empty() && last_[open_.back()] < i) open_.pop_back();
+      ancestor_[block] = open_.empty() ? kUnvisited : open_.back();
+      open_.push_back(block);
     }
     ancestors_built_ = true;
   }
   int ancestor = v;
-  while (ancestor > bound) ancestor = ancestor_[ancestor];
+  while (number_[ancestor] > bound) ancestor = ancestor_[ancestor];
   // Path compression: the blocks passed stay behind the walk, whose bound
   // only decreases.
-  while (v > bound) {
+  while (number_[v] > bound) {
     const int next = ancestor_[v];
     ancestor_[v] = ancestor;
     v = next;
@@ -126,10 +128,10 @@ void LoopFinder::Defer(int w, int v) {
   if (IsAncestor(v, w)) {
     // The common ancestor is v itself.
     Postpone(v, w, v, /*resolve=*/false);
-  } else if (v > w) {
+  } else if (number_[v] > number_[w]) {
     // Numbered after w's subtree, so already behind the walk: the common
     // ancestor is v's deepest ancestor numbered at most w.
-    Postpone(AncestorAtMost(v, w), w, v, /*resolve=*/false);
+    Postpone(AncestorAtMost(v, number_[w]), w, v, /*resolve=*/false);
   } else {
     // Numbered before w: the same search, from w, once the walk is at v.
     Postpone(v, w, v, /*resolve=*/true);
@@ -150,9 +152,9 @@ void LoopFinder::Deliver(int w, int v, int ancestor,
                                                 : lsg->Parent(loop);
   };
   walked_.clear();
-  int loop = up(lsg->LoopOf(block_[w]));
+  int loop = up(lsg->LoopOf(w));
   while (loop > LoopStructureGraph::kRoot &&
-         number_[lsg->Header(loop)] > ancestor) {
+         number_[lsg->Header(loop)] > number_[ancestor]) {
     lsg->MarkIrreducible(loop);
     walked_.push_back(loop);
     loop = up(loop);
@@ -177,11 +179,12 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
   // 0..reached-1; the others keep kUnvisited and take no further part.
   // O(N + E).
   reached_ = Dfs(cfg, cfg.start());
+  std::fill_n(type_.begin(), cfg.NumNodes(), BlockType::kNonHeader);
 
   // Step b, splitting each block's predecessors into back-edge and other
-  // predecessors, is gone: both kinds are read straight from the CFG where
-  // step c needs them. An edge v -> w is a back edge iff w is an ancestor
-  // of v (following Tarjan).
+  // predecessors, is no pass of its own: both kinds are read straight from
+  // the CFG where step c needs them. An edge v -> w is a back edge iff w is
+  // an ancestor of v (following Tarjan).
 
   // Step c: visit the blocks in reverse preorder, so inner loop headers are
   // handled before the headers of loops around them. For a header w, chase
@@ -189,12 +192,13 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
   // P. Each block's predecessors are read when it is a header and when it
   // joins a loop body, each entry once: almost linear in all, O(E
   // alpha(E, N)).
-  for (int w = reached_ - 1; w >= 0; --w) {
+  for (int i = reached_ - 1; i >= 0; --i) {
+    const int w = preorder_[i];
     // Entries put aside until the walk got here.
     for (int d = deferred_head_[w]; d != -1; d = deferred_[d].next) {
       const Deferred entry = deferred_[d];  // Postpone may reallocate
       if (entry.resolve) {
-        Postpone(AncestorAtMost(entry.header, w), entry.header, entry.entry,
+        Postpone(AncestorAtMost(entry.header, i), entry.header, entry.entry,
                  /*resolve=*/false);
       } else {
         Deliver(entry.header, entry.entry, w, lsg);
@@ -207,19 +211,17 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
       union_find_[v] = w;
       pool[pool_size++] = v;
     };
-    bool self_loop = false;
-    bool irreducible = false;
 
     // Step d: P starts as the loops (or blocks) the back edges come from.
-    for (const int predecessor : cfg.in_edges(block_[w])) {
-      const int v = number_[predecessor];
-      if (v == kUnvisited || !IsAncestor(w, v)) continue;
+    for (const int v : cfg.in_edges(w)) {
+      if (number_[v] == kUnvisited || !IsAncestor(w, v)) continue;
       if (v == w) {
-        self_loop = true;
+        type_[w] = BlockType::kSelf;
       } else if (const int loop = FindSet(v); loop != w) {
         add_to_pool(loop);
       }
     }
+    if (pool_size > 0) type_[w] = BlockType::kReducible;
 
     // Step e, Havlak's change to Tarjan: a predecessor outside w's DFS
     // subtree is a second entry into the loop, which makes it irreducible;
@@ -227,7 +229,7 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     const auto visit = [&](int y) {
       const int ydash = FindSet(y);
       if (!IsAncestor(w, ydash)) {
-        irreducible = true;
+        type_[w] = BlockType::kIrreducible;
         Defer(w, ydash);
       } else if (ydash != w) {
         add_to_pool(ydash);
@@ -235,9 +237,8 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     };
     for (int next = 0; next < pool_size; ++next) {
       const int x = pool[next];
-      for (const int predecessor : cfg.in_edges(block_[x])) {
-        const int y = number_[predecessor];
-        if (y != kUnvisited && !IsAncestor(x, y)) visit(y);
+      for (const int y : cfg.in_edges(x)) {
+        if (number_[y] != kUnvisited && !IsAncestor(x, y)) visit(y);
       }
       for (int entry = entries_head_[x]; entry != -1;
            entry = entries_next_[entry]) {
@@ -248,10 +249,11 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     // Collapse the loop body into w and record the loop. Nested loops join
     // as children, other blocks as the loop's own blocks. The loop graph's
     // map from block to innermost loop is Havlak's header array.
-    if (pool_size > 0 || self_loop) {
-      const int loop = lsg->CreateNewLoop(block_[w], !irreducible);
-      for (int i = 0; i < pool_size; ++i) {
-        const int block = block_[pool[i]];
+    if (pool_size > 0 || type_[w] == BlockType::kSelf) {
+      const int loop =
+          lsg->CreateNewLoop(w, type_[w] != BlockType::kIrreducible);
+      for (int j = 0; j < pool_size; ++j) {
+        const int block = pool[j];
         if (const int inner = lsg->LoopOf(block);
             inner != LoopStructureGraph::kNoLoop) {
           lsg->SetParent(inner, loop);  // only headers are in a loop yet
@@ -262,12 +264,12 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     }
   }
 
-  for (const int x : blocks_with_entries_) entries_head_[x] = -1;
-  blocks_with_entries_.clear();
+  for (const int w : headers_with_entries_) entries_head_[w] = -1;
+  headers_with_entries_.clear();
   entries_next_.clear();
   entries_node_.clear();
-  for (const int node : nodes_with_deferred_) deferred_head_[node] = -1;
-  nodes_with_deferred_.clear();
+  for (const int block : blocks_with_deferred_) deferred_head_[block] = -1;
+  blocks_with_deferred_.clear();
   deferred_.clear();
   return lsg->NumLoops();
 }

@@ -17,7 +17,7 @@
 namespace havlak15 {
 
 // Finds loops. The finder owns its bookkeeping, all of it flat arrays
-// indexed by preorder number, and keeps it from one call to the next: a
+// indexed by block number, and keeps it from one call to the next: a
 // call on a graph no bigger than an earlier one allocates nothing, given a
 // loop structure graph that already held as many loops. One finder per
 // thread.
@@ -28,12 +28,22 @@ class LoopFinder {
   int FindLoops(const Cfg& cfg, LoopStructureGraph* lsg);
 
  private:
+  enum class BlockType : char {
+    kNonHeader,    // a plain block
+    kReducible,    // header of a reducible loop
+    kSelf,         // header of a one-block loop
+    kIrreducible,  // header of an irreducible loop
+  };
+
   // Makes room for `size` blocks.
   void Reset(int size);
 
-  // With preorder numbers, w is an ancestor of v in the DFS spanning tree
-  // iff v lies in w's subtree range [w, last[w]].
-  bool IsAncestor(int w, int v) const { return w <= v && v <= last_[w]; }
+  // With preorder numbers, block w is an ancestor of block v in the DFS
+  // spanning tree iff v's number lies in w's subtree range
+  // [number[w], last[w]].
+  bool IsAncestor(int w, int v) const {
+    return number_[w] <= number_[v] && number_[v] <= last_[w];
+  }
 
   // Numbers the blocks reachable from `start` in preorder, 0 up; returns
   // how many there are. Iterative: no recursion however deep the graph.
@@ -44,10 +54,10 @@ class LoopFinder {
   // compression, no ranks.
   int FindSet(int v);
 
-
-  // An entry of x: a block outside x's loop with an edge into it, which
-  // the loop around x must take in (a linked list per block, flat arrays).
-  void AddEntry(int x, int v);
+  // An entry of header w: a block outside w's loop with an edge into it,
+  // which the loop around w must take in (a linked list per header, flat
+  // arrays).
+  void AddEntry(int w, int v);
 
   // Ramalingam's fix. Havlak's step e, finding an entry v into the loop of
   // header w from outside w's DFS subtree, makes w's loop irreducible and
@@ -60,20 +70,21 @@ class LoopFinder {
   // marked irreducible and v becomes an entry of the outermost of them.
   void Defer(int w, int v);
   void Deliver(int w, int v, int ancestor, LoopStructureGraph* lsg);
-  // The deepest DFS ancestor of v numbered at most `bound`, all blocks
-  // after `bound` being done (a union-find over DFS parents, as in
-  // Tarjan's offline nearest-common-ancestor algorithm).
+  // The deepest DFS ancestor of block v numbered at most `bound`, all
+  // blocks numbered after `bound` being done (a union-find over DFS
+  // parents, as in Tarjan's offline nearest-common-ancestor algorithm).
   int AncestorAtMost(int v, int bound);
-  // Puts a deferred entry on `node`'s list; `resolve` means the common
-  // ancestor is still to be found when the walk reaches `node`.
-  void Postpone(int node, int w, int v, bool resolve);
+  // Puts a deferred entry on `block`'s list; `resolve` means the common
+  // ancestor is still to be found when the walk reaches `block`.
+  void Postpone(int block, int w, int v, bool resolve);
 
   // The bookkeeping, named as in Havlak's paper. Only the first `size`
   // entries of each array belong to the current call.
-  std::vector<int> number_;  // preorder number by block number
-  std::vector<int> block_;   // block number by preorder number
-  std::vector<int> last_;    // the last preorder number in each subtree
-  std::vector<int> union_find_;  // each preorder number's union-find parent
+  std::vector<int> number_;    // preorder number; kUnvisited if not reached
+  std::vector<int> preorder_;  // the blocks in preorder: the walk's order only
+  std::vector<int> last_;      // the last preorder number in each subtree
+  std::vector<int> union_find_;  // each block's union-find parent
+  std::vector<BlockType> type_;
   // The body P of the loop being collected, which is also its work list.
   // A block joins w's union-find set as it joins P, so P needs no
   // membership test: FindSet of anything already in P answers w.
@@ -82,9 +93,9 @@ class LoopFinder {
   std::vector<int> entries_head_;  // -1: none
   std::vector<int> entries_next_;
   std::vector<int> entries_node_;
-  std::vector<int> blocks_with_entries_;  // to clear entries_head_ after
+  std::vector<int> headers_with_entries_;  // to clear entries_head_ after
 
-  // Deferred entries, by the preorder number at which they are due.
+  // Deferred entries, by the block at which they are due.
   struct Deferred {
     int next;  // -1 ends a list
     int header;
@@ -93,7 +104,7 @@ class LoopFinder {
   };
   std::vector<int> deferred_head_;  // -1: none
   std::vector<Deferred> deferred_;
-  std::vector<int> nodes_with_deferred_;
+  std::vector<int> blocks_with_deferred_;
   // DFS parents, then shortcuts up the DFS tree; built when first needed
   // in a call (most graphs never need them).
   std::vector<int> ancestor_;
@@ -106,9 +117,9 @@ class LoopFinder {
   std::vector<int> walked_;
 
   // The depth-first search's path above the block being searched: each
-  // block's preorder number and the rest of its successors to look at.
+  // block and the rest of its successors to look at.
   struct Frame {
-    int node;
+    int block;
     const int* next_successor;
     const int* end;
   };

@@ -41,7 +41,6 @@ class LoopStructureGraph {
   void MarkIrreducible(int loop) { reducible_[loop] = false; }
   int Parent(int loop) const { return parent_[loop]; }
   int Header(int loop) const { return header_[loop]; }
-  bool IsReducible(int loop) const { return reducible_[loop] != 0; }
   // The innermost loop holding `block` so far, or kNoLoop.
   int LoopOf(int block) const { return block_loop_[block]; }
 

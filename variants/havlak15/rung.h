@@ -12,8 +12,8 @@ namespace havlak15 {
 struct Rung {
   static constexpr std::string_view kName = "havlak15";
   static constexpr std::string_view kIdea =
-      "the loop body is the union-find set: blocks join the header's set "
-      "as they join the body, so no membership test";
+      "the finder's bookkeeping indexed by block number, not preorder "
+      "number: only the walk's order is still by preorder";
   using Cfg = havlak15::Cfg;
   using LoopGraph = LoopStructureGraph;
   using Finder = LoopFinder;
