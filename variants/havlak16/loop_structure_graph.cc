@@ -5,36 +5,45 @@
 namespace havlak16 {
 
 void LoopStructureGraph::Clear(int num_blocks) {
-  loops_.clear();
+  for (std::vector<int>* values : {&header_, &parent_, &depth_,
+                                   &nesting_level_}) {
+    values->clear();
+  }
+  reducible_.clear();
   // The root, with the fields of a loop, so that loops can point to it.
-  loops_.push_back({kNoLoop, kNoLoop, true});
-  depth_.clear();
-  nesting_level_.clear();
+  header_.push_back(kNoLoop);
+  parent_.push_back(kNoLoop);
+  depth_.push_back(0);
+  nesting_level_.push_back(0);
+  reducible_.push_back(true);
   block_loop_.assign(num_blocks, kNoLoop);
 }
 
 int LoopStructureGraph::CreateNewLoop(int header, bool reducible) {
   const int loop = NumLoops();
-  loops_.push_back({header, kNoLoop, reducible});
+  header_.push_back(header);
+  parent_.push_back(kNoLoop);
+  depth_.push_back(0);
+  nesting_level_.push_back(0);
+  reducible_.push_back(reducible);
   block_loop_[header] = loop;
   return loop;
 }
 
 void LoopStructureGraph::CalculateNestingLevel() {
   for (int loop = 1; loop < NumLoops(); ++loop) {
-    if (loops_[loop].parent == kNoLoop) loops_[loop].parent = kRoot;
+    if (parent_[loop] == kNoLoop) parent_[loop] = kRoot;
   }
   // Children come before their parent, so each nesting level is final
   // before it is passed up.
-  nesting_level_.assign(NumLoops(), 0);
   for (int loop = 1; loop < NumLoops(); ++loop) {
-    int& parent_level = nesting_level_[loops_[loop].parent];
+    int& parent_level = nesting_level_[parent_[loop]];
     parent_level = std::max(parent_level, nesting_level_[loop] + 1);
   }
   // Parents come after their children: set depths from the end.
-  depth_.assign(NumLoops(), 0);
+  depth_[kRoot] = 0;
   for (int loop = NumLoops() - 1; loop >= 1; --loop) {
-    depth_[loop] = depth_[loops_[loop].parent] + 1;
+    depth_[loop] = depth_[parent_[loop]] + 1;
   }
 }
 
@@ -48,12 +57,11 @@ havlak::LoopForest LoopStructureGraph::ToLoopForest() const {
   havlak::LoopForestBuilder forest;
   for (int loop = 1; loop < NumLoops(); ++loop) {
     havlak::ForestLoop& exported = loops[loop];
-    const Loop& record = loops_[loop];
-    exported.header = record.header;
-    exported.reducible = record.reducible;
-    exported.parent = record.parent == kRoot || record.parent == kNoLoop
+    exported.header = header_[loop];
+    exported.reducible = reducible_[loop] != 0;
+    exported.parent = parent_[loop] == kRoot || parent_[loop] == kNoLoop
                           ? havlak::kNoParent
-                          : loops_[record.parent].header;
+                          : header_[parent_[loop]];
     exported.depth = depth_[loop];
     exported.nesting_level = nesting_level_[loop];
     forest.Add(std::move(exported));

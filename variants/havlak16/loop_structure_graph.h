@@ -2,12 +2,12 @@
 #define HAVLAK_VARIANTS_HAVLAK16_LOOP_STRUCTURE_GRAPH_H_
 
 // The loop structure graph in flat arrays. Loop i (0 is the artificial
-// root) is a 12-byte record (header, parent, reducibility) at index i, and
-// one array maps each block to its innermost loop, which also says what
-// each loop's own blocks are (LLVM's LoopInfo keeps the same map). Depths
-// and nesting levels get arrays of their own when they are computed, in one
-// pass over the parents, because a loop is always created after the loops
-// inside it.
+// root) has its header, parent, depth, nesting level and reducibility at
+// index i of five arrays, and one array maps each block to its innermost
+// loop, which also says what each loop's own blocks are (LLVM's LoopInfo
+// keeps the same map). No object per loop, no list of blocks or children:
+// the nesting levels come from one pass over the parents, because a loop is
+// always created after the loops inside it.
 //
 //   loop        nesting level   depth
 //   root        2               0
@@ -37,10 +37,10 @@ class LoopStructureGraph {
   int CreateNewLoop(int header, bool reducible);
   // `block` joins `loop`: the loop is its innermost one.
   void AddNode(int loop, int block) { block_loop_[block] = loop; }
-  void SetParent(int loop, int parent) { loops_[loop].parent = parent; }
-  void MarkIrreducible(int loop) { loops_[loop].reducible = false; }
-  int Parent(int loop) const { return loops_[loop].parent; }
-  int Header(int loop) const { return loops_[loop].header; }
+  void SetParent(int loop, int parent) { parent_[loop] = parent; }
+  void MarkIrreducible(int loop) { reducible_[loop] = false; }
+  int Parent(int loop) const { return parent_[loop]; }
+  int Header(int loop) const { return header_[loop]; }
   // The innermost loop holding `block` so far, or kNoLoop.
   int LoopOf(int block) const { return block_loop_[block]; }
 
@@ -49,22 +49,17 @@ class LoopStructureGraph {
   void CalculateNestingLevel();
 
   // The loops found, plus the artificial root.
-  int NumLoops() const { return static_cast<int>(loops_.size()); }
-  int RootNestingLevel() const {
-    return nesting_level_.empty() ? 0 : nesting_level_[kRoot];
-  }
+  int NumLoops() const { return static_cast<int>(header_.size()); }
+  int RootNestingLevel() const { return nesting_level_[kRoot]; }
   // Requires CalculateNestingLevel().
   havlak::LoopForest ToLoopForest() const;
 
  private:
-  struct Loop {
-    int header;  // a block number; the root's is kNoLoop
-    int parent;
-    bool reducible;
-  };
-  std::vector<Loop> loops_;
-  std::vector<int> depth_;          // filled by CalculateNestingLevel
-  std::vector<int> nesting_level_;  // filled by CalculateNestingLevel
+  std::vector<int> header_;  // block numbers; the root's is kNoLoop
+  std::vector<int> parent_;
+  std::vector<int> depth_;
+  std::vector<int> nesting_level_;
+  std::vector<std::uint8_t> reducible_;
   std::vector<int> block_loop_;
 };
 
