@@ -17,6 +17,8 @@
 #include <optional>
 #include <string>
 
+#include "havlak/status.h"
+
 namespace havlak {
 
 // "glibc", "jemalloc" or "tcmalloc".
@@ -25,15 +27,15 @@ const char* AllocatorName();
 std::string AllocatorVersion();
 
 // Heap profiling, in tcmalloc builds, and in jemalloc builds started with
-// MALLOC_CONF=prof:true (see allocator_jemalloc.cc). StartHeapProfile
-// begins recording (tcmalloc) or checks that recording is on (jemalloc has
-// recorded since the program started); TakeHeapProfile stops and hands
-// over what was recorded, a profile file's bytes (a pprof heap profile;
-// jeprof's format for jemalloc), for the caller to write. Both return ""
-// or an error.
-bool CanProfileHeap();
-std::string StartHeapProfile();
-std::string TakeHeapProfile(std::string* profile);
+// MALLOC_CONF=prof:true (see allocator_jemalloc.cc). CanProfileHeap fails
+// saying why this build or run cannot; StartHeapProfile begins recording
+// (tcmalloc) or checks that recording is on (jemalloc has recorded since
+// the program started); TakeHeapProfile stops and hands over what was
+// recorded, a profile file's bytes (a pprof heap profile; jeprof's format
+// for jemalloc), for the caller to write.
+Status CanProfileHeap();
+Status StartHeapProfile();
+Status TakeHeapProfile(std::string* profile);
 
 struct AllocationCounts {
   std::int64_t allocations = 0;    // calls of operator new

@@ -2,8 +2,8 @@
 // profiling; it is switched on when the program starts, by MALLOC_CONF:
 //
 //   export MALLOC_CONF=prof:true,prof_accum:true,lg_prof_sample:14
-//   build/bin/havlak3-jemalloc --heapprofile=havlak3.jemalloc.heap
-//   jeprof --text --alloc_space build/bin/havlak3-jemalloc havlak3.jemalloc.heap
+//   build/bin/havlakN-jemalloc --heapprofile=havlakN.jemalloc.heap
+//   jeprof --text --alloc_space build/bin/havlakN-jemalloc havlakN.jemalloc.heap
 //
 // Only jeprof reads jemalloc's dumps.
 #include <jemalloc/jemalloc.h>
@@ -35,29 +35,33 @@ std::string AllocatorVersion() {
   return version;
 }
 
-bool CanProfileHeap() { return ProfilingEnabled(); }
+Status CanProfileHeap() {
+  if (!ProfilingEnabled()) {
+    return Status::Error(
+        "jemalloc heap profiles need profiling switched on when the "
+        "program starts: MALLOC_CONF=prof:true,prof_accum:true");
+  }
+  return Status();
+}
 
 // Profiling has been on since the program started: nothing to begin.
-std::string StartHeapProfile() {
-  if (!ProfilingEnabled()) {
-    return "jemalloc heap profiles need profiling switched on when the "
-           "program starts: MALLOC_CONF=prof:true,prof_accum:true";
-  }
+Status StartHeapProfile() {
+  if (Status status = CanProfileHeap(); !status.ok()) return status;
   started = true;
-  return "";
+  return Status();
 }
 
 // jemalloc dumps only to a file name: a file in memory, read back.
-std::string TakeHeapProfile(std::string* profile) {
-  if (!started) return "no heap profile was started";
+Status TakeHeapProfile(std::string* profile) {
+  if (!started) return Status::Error("no heap profile was started");
   started = false;
   MemoryFile dump;
-  if (std::string error = dump.Create("jemalloc-heap"); !error.empty()) {
-    return error;
+  if (Status status = dump.Create("jemalloc-heap"); !status.ok()) {
+    return status;
   }
   const char* name = dump.path().c_str();
   if (mallctl("prof.dump", nullptr, nullptr, &name, sizeof(name)) != 0) {
-    return "jemalloc could not dump its heap profile";
+    return Status::Error("jemalloc could not dump its heap profile");
   }
   return dump.ReadAll(profile);
 }

@@ -40,16 +40,17 @@ std::string AllocatorVersion() {
   return tc_version(&major, &minor, &patch);
 }
 
-bool CanProfileHeap() { return true; }
+Status CanProfileHeap() { return Status(); }
 
-std::string StartHeapProfile() {
+Status StartHeapProfile() {
   std::error_code error;
   std::string folder =
       (std::filesystem::temp_directory_path(error) / "havlak-heap-XXXXXX")
           .string();
   if (error || mkdtemp(folder.data()) == nullptr) {
-    return "cannot create a folder for tcmalloc's interim dumps in the "
-           "temporary directory (TMPDIR)";
+    return Status::Error(
+        "cannot create a folder for tcmalloc's interim dumps in the "
+        "temporary directory (TMPDIR)");
   }
   interim_dumps = folder;
   interim_dumps_guard =
@@ -58,18 +59,20 @@ std::string StartHeapProfile() {
   // cost; an explicit setting in the environment wins.
   setenv("TCMALLOC_STACKTRACE_METHOD", "libgcc", /*overwrite=*/0);
   HeapProfilerStart((interim_dumps / "interim").c_str());
-  return "";
+  return Status();
 }
 
-std::string TakeHeapProfile(std::string* profile) {
-  if (!IsHeapProfilerRunning()) return "no heap profile was started";
+Status TakeHeapProfile(std::string* profile) {
+  if (!IsHeapProfilerRunning()) {
+    return Status::Error("no heap profile was started");
+  }
   const std::unique_ptr<char, decltype(&std::free)> taken(GetHeapProfile(),
                                                           &std::free);
   HeapProfilerStop();
   RemoveInterimDumps();
-  if (taken == nullptr) return "tcmalloc gave no heap profile";
+  if (taken == nullptr) return Status::Error("tcmalloc gave no heap profile");
   *profile = taken.get();
-  return "";
+  return Status();
 }
 
 }  // namespace havlak

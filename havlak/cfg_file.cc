@@ -280,14 +280,14 @@ CfgReadResult CfgParser::Finish() && {
     Line(partial_);  // the last line, without a newline
   }
   if (!error_.empty()) {
-    result.error = std::move(error_);
+    result.status = Status::Error(std::move(error_));
     return result;
   }
   if (!start_) {
-    result.error =
+    result.status = Status::Error(
         name_ + (any_content_ ? ": no start block: a 'start ID' line is "
                                 "missing"
-                              : ": empty: no start block and no edges");
+                              : ": empty: no start block and no edges"));
     return result;
   }
 
@@ -313,9 +313,9 @@ CfgReadResult CfgParser::Finish() && {
     file.graph.edges.push_back({from, to});
   }
   if (!start_named) {
-    result.error = At(name_, start_line_) + "start block " +
-                   std::to_string(start) +
-                   " is not in the graph: no edge or 'block' line names it";
+    result.status = Status::Error(
+        At(name_, start_line_) + "start block " + std::to_string(start) +
+        " is not in the graph: no edge or 'block' line names it");
     return result;
   }
   file.graph.num_blocks = static_cast<BlockId>(file.ids.size());
@@ -336,7 +336,8 @@ CfgReadResult ReadCfgFile(const std::string& path) {
   const bool standard_input = path == "-";
   const std::string name = standard_input ? "<stdin>" : PrintableName(path);
   const auto cannot_read = [&name](const std::string& why) {
-    return CfgReadResult{std::nullopt, "cannot read " + name + ": " + why};
+    return CfgReadResult{std::nullopt,
+                         Status::Error("cannot read " + name + ": " + why)};
   };
   if (standard_input && !StandardStreamIsOpen(STDIN_FILENO)) {
     return cannot_read("standard input is closed");

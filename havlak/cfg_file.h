@@ -24,7 +24,7 @@
 //
 // Example:
 //   const CfgReadResult read = ReadCfgFile("loops.cfg");
-//   if (!read.error.empty()) { ... one line: "loops.cfg:3: ..." ... }
+//   if (!read.status.ok()) { ... one line: "loops.cfg:3: ..." ... }
 //   FindLoopForest<R>(read.file->graph);
 
 #include <cstdint>
@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "havlak/edge_list.h"
+#include "havlak/status.h"
 
 namespace havlak {
 
@@ -46,10 +47,10 @@ struct CfgFile {
 };
 
 struct CfgReadResult {
-  std::optional<CfgFile> file;
-  // One line naming the input and, where there is one, the line: "" if
-  // the file was read.
-  std::string error;
+  std::optional<CfgFile> file;  // set when the file was read
+  // A failure's message is one line naming the input and, where there is
+  // one, the line.
+  Status status;
 };
 
 // Parses `text`, named `name` in errors.

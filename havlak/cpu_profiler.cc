@@ -10,27 +10,25 @@ bool CpuProfile::StartedByEnvironment() {
   return state.enabled != 0;
 }
 
-std::string CpuProfile::Start(const std::string& path) {
-  if (std::string error = out_.Open(path); !error.empty()) return error;
-  if (std::string error = profile_.Create("cpu-profile"); !error.empty()) {
-    return error;
+Status CpuProfile::Start(const std::string& path) {
+  if (Status status = out_.Open(path); !status.ok()) return status;
+  if (Status status = profile_.Create("cpu-profile"); !status.ok()) {
+    return status;
   }
   if (ProfilerStart(profile_.path().c_str()) == 0) {
-    return "cannot start the CPU profiler";
+    return Status::Error("cannot start the CPU profiler");
   }
   running_ = true;
-  return "";
+  return Status();
 }
 
-std::string CpuProfile::Stop() {
-  if (!running_) return "";
+Status CpuProfile::Stop() {
+  if (!running_) return Status();
   running_ = false;
   ProfilerStop();
   std::string bytes;
-  if (std::string error = profile_.ReadAll(&bytes); !error.empty()) {
-    return error;
-  }
-  if (std::string error = out_.Write(bytes); !error.empty()) return error;
+  if (Status status = profile_.ReadAll(&bytes); !status.ok()) return status;
+  if (Status status = out_.Write(bytes); !status.ok()) return status;
   return out_.Commit();
 }
 

@@ -14,16 +14,18 @@
 
 #include "havlak/memory_file.h"
 #include "havlak/output_file.h"
+#include "havlak/status.h"
 
 namespace havlak {
 
 class CpuProfile {
  public:
-  // Opens `path` and starts profiling; "" or an error. Fails if CPUPROFILE
-  // already started the profiler.
-  std::string Start(const std::string& path);
-  // Stops profiling and writes the profile to the path; "" or an error.
-  std::string Stop();
+  // Opens `path` and starts profiling. Fails if CPUPROFILE already started
+  // the profiler.
+  Status Start(const std::string& path);
+  // Stops profiling and writes the profile to the path; succeeds at once
+  // if the profiler is not running.
+  Status Stop();
   bool running() const { return running_; }
 
   // Whether the CPUPROFILE environment variable already profiles the run.

@@ -12,27 +12,27 @@ MemoryFile::~MemoryFile() {
   if (fd_ >= 0) close(fd_);
 }
 
-std::string MemoryFile::Create(const char* name) {
+Status MemoryFile::Create(const char* name) {
   fd_ = memfd_create(name, MFD_CLOEXEC);
   if (fd_ < 0) {
-    return std::string("cannot create a file in memory: ") +
-           std::strerror(errno);
+    return Status::Error(std::string("cannot create a file in memory: ") +
+                         std::strerror(errno));
   }
   path_ = "/proc/self/fd/" + std::to_string(fd_);
-  return "";
+  return Status();
 }
 
-std::string MemoryFile::ReadAll(std::string* bytes) const {
+Status MemoryFile::ReadAll(std::string* bytes) const {
   bytes->clear();
   char buffer[1 << 16];
   for (off_t offset = 0;;) {
     const ssize_t read = pread(fd_, buffer, sizeof(buffer), offset);
     if (read < 0 && errno == EINTR) continue;
     if (read < 0) {
-      return std::string("cannot read a file in memory: ") +
-             std::strerror(errno);
+      return Status::Error(std::string("cannot read a file in memory: ") +
+                           std::strerror(errno));
     }
-    if (read == 0) return "";
+    if (read == 0) return Status();
     bytes->append(buffer, static_cast<std::size_t>(read));
     offset += read;
   }

@@ -10,11 +10,13 @@
 //
 // Example:
 //   MemoryFile file;
-//   if (std::string error = file.Create("cpu.prof"); !error.empty()) ...
+//   if (Status status = file.Create("cpu.prof"); !status.ok()) ...
 //   ProfilerStart(file.path().c_str());
 //   ... ProfilerStop(); file.ReadAll(&bytes) ...
 
 #include <string>
+
+#include "havlak/status.h"
 
 namespace havlak {
 
@@ -25,12 +27,12 @@ class MemoryFile {
   MemoryFile(const MemoryFile&) = delete;
   MemoryFile& operator=(const MemoryFile&) = delete;
 
-  // `name` shows in /proc/PID/fd only. "" or an error.
-  std::string Create(const char* name);
+  // `name` shows in /proc/PID/fd only.
+  Status Create(const char* name);
   // Where to write it: a name any open() accepts.
   const std::string& path() const { return path_; }
-  // All the bytes written so far; "" or an error.
-  std::string ReadAll(std::string* bytes) const;
+  // Replaces `bytes` with all the bytes written so far.
+  Status ReadAll(std::string* bytes) const;
 
  private:
   int fd_ = -1;

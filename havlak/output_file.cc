@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include "havlak/standard_stream.h"
 #include "havlak/text_format.h"
@@ -53,11 +54,11 @@ std::string OutputFile::Name() const {
   return path_ == "-" ? "<stdout>" : PrintableName(path_);
 }
 
-std::string OutputFile::Failure(std::string_view what, int error) {
+Status OutputFile::Failure(std::string_view what, int error) {
   std::string message =
       std::string(what) + " " + Name() + ": " + std::strerror(error);
   Abandon();
-  return message;
+  return Status::Error(std::move(message));
 }
 
 void OutputFile::Abandon() {
@@ -68,18 +69,18 @@ void OutputFile::Abandon() {
   guard_.reset();
 }
 
-std::string OutputFile::Open(const std::string& path) {
+Status OutputFile::Open(const std::string& path) {
   Abandon();
   path_ = path;
   IgnoreFileSizeSignal();
   if (path == "-") {
     if (!StandardStreamIsOpen(STDOUT_FILENO)) {
-      return "cannot write <stdout>: standard output is closed";
+      return Status::Error("cannot write <stdout>: standard output is closed");
     }
     std::fflush(stdout);  // what was printed before comes first
     fd_ = STDOUT_FILENO;
     owns_fd_ = false;
-    return "";
+    return Status();
   }
   target_ = path;
   if (const int error = FollowLinks(target_); error != 0) {
@@ -91,7 +92,7 @@ std::string OutputFile::Open(const std::string& path) {
   if (exists && S_ISDIR(status.st_mode)) return Failure("cannot write", EISDIR);
   if (exists && !S_ISREG(status.st_mode)) {
     fd_ = open(target_.c_str(), O_WRONLY | O_CLOEXEC);
-    return fd_ < 0 ? Failure("cannot write", errno) : "";
+    return fd_ < 0 ? Failure("cannot write", errno) : Status();
   }
   // A new name per attempt: registered before it exists, so a signal
   // between open() and the guard cannot leave it behind.
@@ -114,11 +115,11 @@ std::string OutputFile::Open(const std::string& path) {
   if (exists && fchmod(fd_, status.st_mode & 07777) != 0) {
     return Failure("cannot write", errno);
   }
-  return "";
+  return Status();
 }
 
-std::string OutputFile::Write(std::string_view bytes) {
-  if (fd_ < 0) return "cannot write " + Name() + ": not open";
+Status OutputFile::Write(std::string_view bytes) {
+  if (fd_ < 0) return Status::Error("cannot write " + Name() + ": not open");
   while (!bytes.empty()) {
     const ssize_t written = write(fd_, bytes.data(), bytes.size());
     if (written < 0) {
@@ -127,18 +128,18 @@ std::string OutputFile::Write(std::string_view bytes) {
     }
     bytes.remove_prefix(static_cast<std::size_t>(written));
   }
-  return "";
+  return Status();
 }
 
-std::string OutputFile::Commit() {
-  if (fd_ < 0) return "cannot write " + Name() + ": not open";
+Status OutputFile::Commit() {
+  if (fd_ < 0) return Status::Error("cannot write " + Name() + ": not open");
   if (temporary_.empty()) {
     if (owns_fd_ && close(fd_) != 0) {
       fd_ = -1;
       return Failure("cannot write", errno);
     }
     fd_ = -1;
-    return "";
+    return Status();
   }
   // Flushed before the rename, so the name never points at a file the
   // disk has not got (a full disk can surface only here).
@@ -151,14 +152,13 @@ std::string OutputFile::Commit() {
   }
   temporary_.clear();
   guard_.reset();
-  return "";
+  return Status();
 }
 
-std::string WriteOutputFile(const std::string& path,
-                            std::string_view contents) {
+Status WriteOutputFile(const std::string& path, std::string_view contents) {
   OutputFile out;
-  if (std::string error = out.Open(path); !error.empty()) return error;
-  if (std::string error = out.Write(contents); !error.empty()) return error;
+  if (Status status = out.Open(path); !status.ok()) return status;
+  if (Status status = out.Write(contents); !status.ok()) return status;
   return out.Commit();
 }
 

@@ -21,15 +21,16 @@
 //
 // Example:
 //   OutputFile out;
-//   if (std::string error = out.Open(path); !error.empty()) { ... }
+//   if (Status status = out.Open(path); !status.ok()) { ... }
 //   ... out.Write(bytes) ...
-//   if (std::string error = out.Commit(); !error.empty()) { ... }
+//   if (Status status = out.Commit(); !status.ok()) { ... }
 
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "havlak/removed_on_signal.h"
+#include "havlak/status.h"
 
 namespace havlak {
 
@@ -40,17 +41,18 @@ class OutputFile {
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
 
-  // Each returns "" or one line naming the path and the cause.
-  std::string Open(const std::string& path);
-  std::string Write(std::string_view bytes);
+  // A failure names the path and the cause.
+  Status Open(const std::string& path);
+  Status Write(std::string_view bytes);
   // Makes the file complete: flushed, and renamed into place.
-  std::string Commit();
+  Status Commit();
 
   bool is_open() const { return fd_ >= 0; }
 
  private:
   std::string Name() const;  // for messages: printable, "<stdout>" for "-"
-  std::string Failure(std::string_view what, int error);
+  // Abandons the file; `what` and the path and strerror(error).
+  Status Failure(std::string_view what, int error);
   void Abandon();
 
   std::string path_;       // as given, for messages
@@ -61,8 +63,8 @@ class OutputFile {
   bool owns_fd_ = false;  // false for standard output
 };
 
-// Open, Write and Commit in one; "" or an error.
-std::string WriteOutputFile(const std::string& path, std::string_view contents);
+// Open, Write and Commit in one.
+Status WriteOutputFile(const std::string& path, std::string_view contents);
 
 }  // namespace havlak
 

@@ -14,14 +14,14 @@ namespace {
 
 CfgFile Parse(const std::string& text) {
   const CfgReadResult read = ParseCfg(text, "test.cfg");
-  EXPECT_EQ(read.error, "") << text;
+  EXPECT_EQ(read.status, Status()) << text;
   return read.file.value_or(CfgFile{});
 }
 
 std::string Error(const std::string& text) {
   const CfgReadResult read = ParseCfg(text, "test.cfg");
   EXPECT_FALSE(read.file.has_value()) << text;
-  return read.error;
+  return read.status.message();
 }
 
 TEST(CfgFile, EdgesCommentsAndBlankLines) {
@@ -138,10 +138,10 @@ TEST(CfgFile, LongLineOfNulIsNamedByItsByte) {
 }
 
 TEST(CfgFile, ReadingAMissingFileSaysWhy) {
-  EXPECT_EQ(ReadCfgFile("/nonexistent/graph.cfg").error,
+  EXPECT_EQ(ReadCfgFile("/nonexistent/graph.cfg").status.message(),
             "cannot read /nonexistent/graph.cfg: No such file or directory");
-  EXPECT_EQ(ReadCfgFile("/").error, "cannot read /: Is a directory");
-  EXPECT_EQ(ReadCfgFile("/nonexistent/a\nloop 1: depth 1").error,
+  EXPECT_EQ(ReadCfgFile("/").status.message(), "cannot read /: Is a directory");
+  EXPECT_EQ(ReadCfgFile("/nonexistent/a\nloop 1: depth 1").status.message(),
             "cannot read /nonexistent/a\\nloop 1: depth 1: No such file or "
             "directory");
 }
@@ -157,16 +157,16 @@ TEST(CfgFile, LinesAcrossReadsAreWhole) {
   const std::string path = ::testing::TempDir() + "cfg_file_test.cfg";
   std::ofstream(path, std::ios::binary) << text;
   const CfgReadResult read = ReadCfgFile(path);
-  ASSERT_EQ(read.error, "");
+  ASSERT_EQ(read.status, Status());
   EXPECT_EQ(read.file->graph.edges, Parse(text).graph.edges);
   EXPECT_EQ(read.file->graph.edges.size(), 300'000u);
 
   const std::size_t lines = 300'001;
   std::ofstream(path, std::ios::binary)
       << text << std::string(3 * kMaxCfgLineBytes, '1') << "\n";
-  EXPECT_EQ(ReadCfgFile(path).error,
-            path + ":" + std::to_string(lines + 1) +
-                ": line longer than 4096 bytes");
+  EXPECT_EQ(
+      ReadCfgFile(path).status.message(),
+      path + ":" + std::to_string(lines + 1) + ": line longer than 4096 bytes");
   std::remove(path.c_str());
 }
 
