@@ -3,14 +3,15 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <span>
 #include <sstream>
 #include <vector>
 
 #include "havlak/text_format.h"
+#include "havlak/workload.h"
 
 namespace havlak {
 namespace {
@@ -41,14 +42,14 @@ std::optional<std::int64_t> ParseInteger(std::string_view text) {
   return value;
 }
 
-// One flag: how it reads its value into Options. `apply` returns an error
-// message, or "" when the value is good.
+// One flag: how it reads its value into Options; `apply` fails on a bad
+// value.
 struct Flag {
   std::string_view name;
   bool takes_value;  // false: a boolean flag
   std::string_view value_name;
   std::string_view help;
-  std::function<std::string(std::string_view value, Options&)> apply;
+  std::function<Status(std::string_view value, Options&)> apply;
 };
 
 std::string Quoted(std::string_view text) {
@@ -60,78 +61,83 @@ const std::vector<Flag>& Flags() {
       {"scale", true, "S",
        "workload size: multiplies the 100 loops per tree and the 15000\n"
        "small-graph findings (default 1, the canonical workload)",
-       [](std::string_view value, Options& options) -> std::string {
+       [](std::string_view value, Options& options) -> Status {
          const std::optional<double> scale = ParseNumber(value);
-         if (!scale) return Quoted(value) + " is not a number";
+         if (!scale) return Status::Error(Quoted(value) + " is not a number");
          if (*scale < kMinScale || *scale > kMaxScale) {
            std::ostringstream out;
            out << value << " is out of range (" << kMinScale << " to "
                << kMaxScale << ")";
-           return out.str();
+           return Status::Error(out.str());
          }
          options.scale = *scale;
-         return "";
+         return Status();
        }},
       {"iterations", true, "N",
        "loop findings on the big graph after the first (default 50)",
-       [](std::string_view value, Options& options) -> std::string {
+       [](std::string_view value, Options& options) -> Status {
          const std::optional<std::int64_t> iterations = ParseInteger(value);
-         if (!iterations) return Quoted(value) + " is not a whole number";
+         if (!iterations) {
+           return Status::Error(Quoted(value) + " is not a whole number");
+         }
          if (*iterations < 0 || *iterations > kMaxIterations) {
-           return std::string(value) + " is out of range (0 to " +
-                  std::to_string(kMaxIterations) + ")";
+           return Status::Error(std::string(value) + " is out of range (0 to " +
+                                std::to_string(kMaxIterations) + ")");
          }
          options.iterations = static_cast<int>(*iterations);
-         return "";
+         return Status();
        }},
-      {"json", false, "", "print one JSON record of the run instead of the report",
-       [](std::string_view value, Options& options) -> std::string {
+      {"json", false, "",
+       "print one JSON record of the run instead of the report",
+       [](std::string_view value, Options& options) -> Status {
          options.json = value == "true";
-         return "";
+         return Status();
        }},
       {"cpuprofile", true, "FILE",
        "write a gperftools CPU profile of the run to FILE",
-       [](std::string_view value, Options& options) -> std::string {
-         if (value.empty()) return "needs a file name";
+       [](std::string_view value, Options& options) -> Status {
+         if (value.empty()) return Status::Error("needs a file name");
          options.cpuprofile = value;
-         return "";
+         return Status();
        }},
       {"heapprofile", true, "FILE",
        "write a heap profile to FILE after the first finding on the big\n"
        "graph, then stop (havlakN-tcmalloc; havlakN-jemalloc under\n"
        "MALLOC_CONF=prof:true,prof_accum:true)",
-       [](std::string_view value, Options& options) -> std::string {
-         if (value.empty()) return "needs a file name";
+       [](std::string_view value, Options& options) -> Status {
+         if (value.empty()) return Status::Error("needs a file name");
          options.heapprofile = value;
-         return "";
+         return Status();
        }},
       {"reuse-loop-graph", false, "",
-       "refill one loop graph in every finding but the first big-graph one\n"
-       "(havlak5 and up; their default is true, like Cox's -reuseloopgraph)",
-       [](std::string_view value, Options& options) -> std::string {
+       // UsageText adds whether this rung can, and its default.
+       "refill one loop graph in every finding but the first big-graph one",
+       [](std::string_view value, Options& options) -> Status {
          options.reuse_loop_graph = value == "true";
-         return "";
+         return Status();
        }},
       {"cfg", true, "FILE",
        "find the loops of the CFG in FILE ('-': standard input) and print\n"
        "them, instead of running the workload (format: README.md)",
-       [](std::string_view value, Options& options) -> std::string {
-         if (value.empty()) return "needs a file name ('-' for stdin)";
+       [](std::string_view value, Options& options) -> Status {
+         if (value.empty()) {
+           return Status::Error("needs a file name ('-' for stdin)");
+         }
          options.cfg = value;
-         return "";
+         return Status();
        }},
       {"dump-cfg", true, "FILE",
        "write the workload's graph (or --cfg's) to FILE in the same\n"
        "format ('-': standard output), then stop",
-       [](std::string_view value, Options& options) -> std::string {
-         if (value.empty()) return "needs a file name";
+       [](std::string_view value, Options& options) -> Status {
+         if (value.empty()) return Status::Error("needs a file name");
          options.dump_cfg = value;
-         return "";
+         return Status();
        }},
       {"help", false, "", "print this help and exit",
-       [](std::string_view value, Options& options) -> std::string {
+       [](std::string_view value, Options& options) -> Status {
          options.help = value == "true";
-         return "";
+         return Status();
        }},
   };
   return flags;
@@ -153,7 +159,7 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
     std::string_view arg = args[i];
     if (arg == "-h") arg = "--help";
     if (!arg.starts_with("--") || arg.size() == 2) {
-      parsed.error = "unexpected argument " + Quoted(arg);
+      parsed.status = Status::Error("unexpected argument " + Quoted(arg));
       return parsed;
     }
     std::string_view name = arg.substr(2);
@@ -164,12 +170,13 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
     }
     const Flag* flag = FindFlag(name);
     if (flag == nullptr) {
-      parsed.error = "unknown flag " + Quoted("--" + std::string(name));
+      parsed.status =
+          Status::Error("unknown flag " + Quoted("--" + std::string(name)));
       return parsed;
     }
     const std::string flag_name = "--" + std::string(name);
     if (parsed.options.given.contains(flag->name)) {
-      parsed.error = flag_name + ": given more than once";
+      parsed.status = Status::Error(flag_name + ": given more than once");
       return parsed;
     }
     if (flag->takes_value && !value) {
@@ -177,7 +184,7 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
       // (--cfg=--json still is).
       if (i + 1 == args.size() ||
           std::string_view(args[i + 1]).starts_with("--")) {
-        parsed.error = flag_name + " needs a value";
+        parsed.status = Status::Error(flag_name + " needs a value");
         return parsed;
       }
       value = args[++i];
@@ -185,14 +192,14 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
     if (!flag->takes_value) {
       if (!value) value = "true";
       if (*value != "true" && *value != "false") {
-        parsed.error = flag_name + ": " + Quoted(*value) +
-                       " is not true or false";
+        parsed.status = Status::Error(flag_name + ": " + Quoted(*value) +
+                                      " is not true or false");
         return parsed;
       }
     }
-    if (std::string error = flag->apply(*value, parsed.options);
-        !error.empty()) {
-      parsed.error = flag_name + ": " + error;
+    if (const Status status = flag->apply(*value, parsed.options);
+        !status.ok()) {
+      parsed.status = Status::Error(flag_name + ": " + status.message());
       return parsed;
     }
     parsed.options.given.insert(std::string(flag->name));
@@ -200,13 +207,18 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   return parsed;
 }
 
-std::string UsageText(std::string_view program, std::string_view summary) {
+std::string UsageText(std::string_view program, std::string_view summary,
+                      bool reuses_loop_graph) {
+  const WorkloadSpec canonical;
   std::ostringstream out;
   out << program << ": " << summary << "\n\n"
       << "Usage: " << program << " [flags]\n\n"
-      << "Runs Hundt's LoopTesterApp workload: 15000 loop findings on a small\n"
-      << "graph, then a big graph of 252013 blocks built and searched for\n"
-      << "loops 1 + 50 times, then the nesting levels of the first result.\n"
+      << "Runs Hundt's LoopTesterApp workload: " << canonical.small_graph_finds
+      << " loop findings on a small\n"
+      << "graph, then a big graph of " << canonical.BigGraphBlocks()
+      << " blocks built and searched for\n"
+      << "loops 1 + " << canonical.big_graph_finds
+      << " times, then the nesting levels of the first result.\n"
       << "Prints the loop counts (checked against the known ones), the time\n"
       << "of each phase and the peak resident memory.\n\nFlags:\n";
   for (const Flag& flag : Flags()) {
@@ -215,7 +227,14 @@ std::string UsageText(std::string_view program, std::string_view summary) {
     constexpr size_t kHelpColumn = 24;
     out << head;
     size_t column = head.size();
-    std::istringstream help{std::string(flag.help)};
+    std::string help_text(flag.help);
+    if (flag.name == "reuse-loop-graph") {
+      help_text += reuses_loop_graph
+                       ? "\n(default true, like Cox's -reuseloopgraph)"
+                       : "\n(not this rung: its finder fills a fresh graph "
+                         "every time)";
+    }
+    std::istringstream help{help_text};
     for (std::string line; std::getline(help, line);) {
       if (column >= kHelpColumn) {
         out << '\n';

@@ -5,13 +5,15 @@
 //
 // Example:
 //   havlak::ParsedCommandLine parsed = havlak::ParseCommandLine(argc, argv);
-//   if (!parsed.error.empty()) { ... print it, exit 2 ... }
+//   if (!parsed.status.ok()) { ... print its message, exit 2 ... }
 
 #include <functional>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+
+#include "havlak/status.h"
 
 namespace havlak {
 
@@ -32,15 +34,18 @@ struct Options {
 
 struct ParsedCommandLine {
   Options options;
-  std::string error;  // one line, without the program name; empty if valid
+  // A failure's message is one line, without the program name.
+  Status status;
 };
 
 // Flags take their value as --flag=value or --flag value; boolean flags
 // also accept =true and =false.
 ParsedCommandLine ParseCommandLine(int argc, const char* const* argv);
 
-// The --help text, with `summary` as the first line.
-std::string UsageText(std::string_view program, std::string_view summary);
+// The --help text, with `summary` as the first line; `reuses_loop_graph`
+// says whether the program can take --reuse-loop-graph (ReusesLoopGraph()).
+std::string UsageText(std::string_view program, std::string_view summary,
+                      bool reuses_loop_graph);
 
 // Valid ranges, for the parser and its tests.
 inline constexpr double kMinScale = 0.01;

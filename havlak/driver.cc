@@ -16,6 +16,7 @@
 #include "havlak/measure.h"
 #include "havlak/output_file.h"
 #include "havlak/run_report.h"
+#include "havlak/status.h"
 #include "havlak/text_format.h"
 
 namespace havlak {
@@ -24,12 +25,8 @@ namespace {
 // A progress line on stderr, rewritten in place, when stderr is a terminal.
 class ProgressLine : public WorkloadObserver {
  public:
-  // `heap_profile`, when open, gets the heap profile after the first
-  // big-graph finding, and the run stops there.
-  ProgressLine(std::string_view rung, OutputFile& heap_profile)
-      : rung_(rung),
-        heap_profile_(heap_profile),
-        enabled_(isatty(STDERR_FILENO) == 1) {}
+  explicit ProgressLine(std::string_view rung)
+      : rung_(rung), enabled_(isatty(STDERR_FILENO) == 1) {}
 
   ~ProgressLine() override { Clear(); }
 
@@ -45,21 +42,6 @@ class ProgressLine : public WorkloadObserver {
     shown_ = true;
   }
 
-  bool ContinueAfterFirstFind() override {
-    if (!heap_profile_.is_open()) return true;
-    std::string profile;
-    heap_profile_error_ = TakeHeapProfile(&profile);
-    if (heap_profile_error_.empty()) {
-      heap_profile_error_ = heap_profile_.Write(profile);
-    }
-    if (heap_profile_error_.empty()) {
-      heap_profile_error_ = heap_profile_.Commit();
-    }
-    return false;
-  }
-
-  const std::string& heap_profile_error() const { return heap_profile_error_; }
-
   void Clear() {
     if (!shown_) return;
     std::fprintf(stderr, "\r%80s\r", "");
@@ -68,13 +50,19 @@ class ProgressLine : public WorkloadObserver {
 
  private:
   std::string_view rung_;
-  OutputFile& heap_profile_;
-  std::string heap_profile_error_;
   bool enabled_;
   bool shown_ = false;
   Stopwatch clock_;
   double next_update_ = 0;
 };
+
+// What the heap profiler recorded so far, written to `out`.
+Status WriteHeapProfile(OutputFile& out) {
+  std::string profile;
+  if (Status status = TakeHeapProfile(&profile); !status.ok()) return status;
+  if (Status status = out.Write(profile); !status.ok()) return status;
+  return out.Commit();
+}
 
 int Fail(std::string_view rung, int status, const std::string& message) {
   std::fprintf(stderr, "%.*s: %s%s\n", static_cast<int>(rung.size()),
@@ -103,20 +91,21 @@ int DumpCfg(const Options& options, const RungEntry& rung,
       what + ": " + Count(graph.num_blocks, "block") + ", " +
           Count(static_cast<std::int64_t>(graph.edges.size()), "edge") +
           " (written by " + std::string(rung.name) + ")");
-  if (std::string error = WriteOutputFile(options.dump_cfg, text);
-      !error.empty()) {
-    return Fail(rung.name, kExitFailure, "--dump-cfg: " + error);
+  if (const Status status = WriteOutputFile(options.dump_cfg, text);
+      !status.ok()) {
+    return Fail(rung.name, kExitFailure, "--dump-cfg: " + status.message());
   }
   return kExitSuccess;
 }
 
-// Rules between flags that hold with and without --cfg; "" or an error.
-std::string CheckOutputFlags(const Options& options) {
+// Rules between flags that hold with and without --cfg.
+Status CheckOutputFlags(const Options& options) {
   if (!options.dump_cfg.empty()) {
     for (const char* report_flag : {"json", "cpuprofile", "heapprofile"}) {
       if (options.given.contains(report_flag)) {
-        return std::string("--") + report_flag +
-               " applies to a run, and --dump-cfg only writes the graph";
+        return Status::Error(
+            std::string("--") + report_flag +
+            " applies to a run, and --dump-cfg only writes the graph");
       }
     }
   }
@@ -124,12 +113,13 @@ std::string CheckOutputFlags(const Options& options) {
        {std::pair{"--cpuprofile", &options.cpuprofile},
         std::pair{"--heapprofile", &options.heapprofile}}) {
     if (*path == "-") {
-      return std::string(flag) +
-             ": '-' would mix the profile with the report on standard "
-             "output; name a file";
+      return Status::Error(
+          std::string(flag) +
+          ": '-' would mix the profile with the report on standard "
+          "output; name a file");
     }
   }
-  return "";
+  return Status();
 }
 
 // --cfg: the loops of a CFG file, printed once they are all found.
@@ -143,7 +133,9 @@ int RunCfgFile(const Options& options, const RungEntry& rung) {
     }
   }
   const CfgReadResult read = ReadCfgFile(options.cfg);
-  if (!read.error.empty()) return Fail(rung.name, kExitUsage, read.error);
+  if (!read.status.ok()) {
+    return Fail(rung.name, kExitUsage, read.status.message());
+  }
   const CfgFile& file = *read.file;
   const std::string input = options.cfg == "-" ? "<stdin>" : options.cfg;
   if (!options.dump_cfg.empty()) {
@@ -151,14 +143,14 @@ int RunCfgFile(const Options& options, const RungEntry& rung) {
   }
   CpuProfile cpu_profile;
   if (!options.cpuprofile.empty()) {
-    if (std::string error = cpu_profile.Start(options.cpuprofile);
-        !error.empty()) {
-      return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
+    if (const Status status = cpu_profile.Start(options.cpuprofile);
+        !status.ok()) {
+      return Fail(rung.name, kExitFailure, "--cpuprofile: " + status.message());
     }
   }
   const LoopForest forest = rung.find_forest(file.graph);
-  if (std::string error = cpu_profile.Stop(); !error.empty()) {
-    return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
+  if (const Status status = cpu_profile.Stop(); !status.ok()) {
+    return Fail(rung.name, kExitFailure, "--cpuprofile: " + status.message());
   }
   const ForestReport report{rung.name, input, &file.graph, &file.ids,
                             &forest};
@@ -167,8 +159,8 @@ int RunCfgFile(const Options& options, const RungEntry& rung) {
 }
 
 int Run(const Options& options, const RungEntry& rung) {
-  if (std::string error = CheckOutputFlags(options); !error.empty()) {
-    return Fail(rung.name, kExitUsage, error);
+  if (const Status status = CheckOutputFlags(options); !status.ok()) {
+    return Fail(rung.name, kExitUsage, status.message());
   }
   if (!options.cfg.empty()) return RunCfgFile(options, rung);
   if (!options.heapprofile.empty() && !options.cpuprofile.empty()) {
@@ -181,17 +173,22 @@ int Run(const Options& options, const RungEntry& rung) {
                 "--cpuprofile: the CPUPROFILE environment variable already "
                 "profiles this run; use one or the other");
   }
-  if (!options.heapprofile.empty() && !CanProfileHeap()) {
-    return Fail(rung.name, kExitUsage,
-                "--heapprofile: " + StartHeapProfile());
+  if (!options.heapprofile.empty()) {
+    if (const Status status = CanProfileHeap(); !status.ok()) {
+      return Fail(rung.name, kExitUsage, "--heapprofile: " + status.message());
+    }
   }
   if (options.reuse_loop_graph && !rung.reuses_loop_graph) {
     return Fail(rung.name, kExitUsage,
                 "--reuse-loop-graph: " + std::string(rung.name) +
-                    " has no loop graph to reuse (havlak5 and up have)");
+                    " has no loop graph to reuse (its finder fills a fresh "
+                    "one every time)");
   }
-  const bool reuse_loop_graph =
+  WorkloadPlan plan;
+  plan.reuse_loop_graph =
       rung.reuses_loop_graph && options.reuse_loop_graph.value_or(true);
+  // A heap profile shows the first big-graph finding's memory.
+  plan.stop_after_first_find = !options.heapprofile.empty();
   const WorkloadSpec spec =
       WorkloadSpec::Scaled(options.scale, options.iterations);
   if (!options.dump_cfg.empty()) {
@@ -206,34 +203,40 @@ int Run(const Options& options, const RungEntry& rung) {
 
   CpuProfile cpu_profile;
   if (!options.cpuprofile.empty()) {
-    if (std::string error = cpu_profile.Start(options.cpuprofile);
-        !error.empty()) {
-      return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
+    if (const Status status = cpu_profile.Start(options.cpuprofile);
+        !status.ok()) {
+      return Fail(rung.name, kExitFailure, "--cpuprofile: " + status.message());
     }
   }
   OutputFile heap_profile;
   if (!options.heapprofile.empty()) {
-    std::string error = heap_profile.Open(options.heapprofile);
-    if (error.empty()) error = StartHeapProfile();
-    if (!error.empty()) {
-      return Fail(rung.name, kExitFailure, "--heapprofile: " + error);
+    Status status = heap_profile.Open(options.heapprofile);
+    if (status.ok()) status = StartHeapProfile();
+    if (!status.ok()) {
+      return Fail(rung.name, kExitFailure,
+                  "--heapprofile: " + status.message());
     }
   }
 
-  ProgressLine progress(rung.name, heap_profile);
+  ProgressLine progress(rung.name);
   RunReport report;
+  Status heap_profile_status;
   const Stopwatch watch;
   RunOnStackFor(spec.BigGraphBlocks(), rung.recursive, [&] {
-    report.result = rung.run_workload(spec, reuse_loop_graph, progress);
+    report.result = rung.run_workload(spec, plan, progress);
+    if (report.result.stopped_after_first_find) {
+      heap_profile_status = WriteHeapProfile(heap_profile);
+    }
+    report.result.live_data.reset();  // on the stack the rung ran on
   });
   report.wall_seconds = watch.Seconds();
   progress.Clear();
-  if (std::string error = cpu_profile.Stop(); !error.empty()) {
-    return Fail(rung.name, kExitFailure, "--cpuprofile: " + error);
+  if (const Status status = cpu_profile.Stop(); !status.ok()) {
+    return Fail(rung.name, kExitFailure, "--cpuprofile: " + status.message());
   }
-  if (!progress.heap_profile_error().empty()) {
+  if (!heap_profile_status.ok()) {
     return Fail(rung.name, kExitFailure,
-                "--heapprofile: " + progress.heap_profile_error());
+                "--heapprofile: " + heap_profile_status.message());
   }
 
   report.rung = rung.name;
@@ -242,31 +245,34 @@ int Run(const Options& options, const RungEntry& rung) {
   report.allocator_version = AllocatorVersion();
   report.scale = options.scale;
   report.spec = spec;
-  report.reuse_loop_graph = reuse_loop_graph;
+  report.reuse_loop_graph = plan.reuse_loop_graph;
   report.usage = ReadResourceUsage();
   report.vm_hwm_kib = ReadVmHwmKib();
   report.allocations = ReadAllocationCounts();
   report.cpu_profile = options.cpuprofile;
   report.heap_profile = options.heapprofile;
 
+  report.loop_count_problems = CheckLoopCounts(spec, report.result);
+
   Print(options.json ? FormatJson(report) : FormatReport(report));
-  const std::vector<std::string> problems =
-      CheckLoopCounts(spec, report.result);
-  for (const std::string& problem : problems) {
+  for (const std::string& problem : report.loop_count_problems) {
     Fail(rung.name, kExitWrongLoopCount, "wrong loop count: " + problem);
   }
-  return problems.empty() ? kExitSuccess : kExitWrongLoopCount;
+  return report.loop_count_problems.empty() ? kExitSuccess
+                                            : kExitWrongLoopCount;
 }
 
 }  // namespace
 
 int RunCommandLine(int argc, char** argv, const RungEntry& rung) {
   const ParsedCommandLine parsed = ParseCommandLine(argc, argv);
-  if (!parsed.error.empty()) {
-    return Fail(rung.name, kExitUsage, parsed.error + " (see --help)");
+  if (!parsed.status.ok()) {
+    return Fail(rung.name, kExitUsage,
+                parsed.status.message() + " (see --help)");
   }
   if (parsed.options.help) {
-    const std::string usage = UsageText(rung.name, rung.idea);
+    const std::string usage =
+        UsageText(rung.name, rung.idea, rung.reuses_loop_graph);
     std::fwrite(usage.data(), 1, usage.size(), stdout);
     return kExitSuccess;
   }

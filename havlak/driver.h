@@ -6,7 +6,7 @@
 //
 // Example (this is all of a rung's main, see rung_main.cc):
 //   int main(int argc, char** argv) {
-//     return havlak::RungMain<havlak1::Rung>(argc, argv);
+//     return havlak::RungMain<HAVLAK_RUNG>(argc, argv);
 //   }
 
 #include <string_view>
@@ -28,7 +28,7 @@ struct RungEntry {
   std::string_view idea;
   bool reuses_loop_graph;
   bool recursive;  // runs on a stack sized for the graph
-  WorkloadResult (*run_workload)(const WorkloadSpec&, bool reuse_loop_graph,
+  WorkloadResult (*run_workload)(const WorkloadSpec&, const WorkloadPlan&,
                                  WorkloadObserver&);
   LoopForest (*find_forest)(const EdgeList&);  // for --cfg
 };

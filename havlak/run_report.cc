@@ -10,10 +10,6 @@
 namespace havlak {
 namespace {
 
-constexpr Phase kPhases[] = {Phase::kSmallGraphLoops, Phase::kCfgConstruction,
-                             Phase::kFirstFind, Phase::kRepeatedFinds,
-                             Phase::kNestingLevels};
-
 std::string Format(const char* format, auto... args) {
   char line[256];
   std::snprintf(line, sizeof(line), format, args...);
@@ -85,18 +81,16 @@ std::string FormatReport(const RunReport& report) {
     out += Format("# of loops: %d (total %lld)\n", result.big_graph_loops,
                   static_cast<long long>(result.big_graph_loops_total));
   }
-  const std::vector<std::string> problems =
-      CheckLoopCounts(report.spec, result);
-  if (problems.empty()) {
+  if (report.loop_count_problems.empty()) {
     out += Format("loop counts: right (small graph %d, loop depth %d)\n",
                   result.small_graph_loops, result.root_nesting_level);
   } else {
-    for (const std::string& problem : problems) {
+    for (const std::string& problem : report.loop_count_problems) {
       out += "loop counts: WRONG: " + problem + "\n";
     }
   }
   out += "\nphase                      wall    per finding\n";
-  for (const Phase phase : kPhases) {
+  for (const Phase phase : kAllPhases) {
     const PhaseTime& time = result[phase];
     if (phase == Phase::kRepeatedFinds && result.stopped_after_first_find) {
       break;
@@ -157,13 +151,14 @@ std::string FormatJson(const RunReport& report) {
   json.Key("small_graph_loops").Integer(result.small_graph_loops);
   json.Key("root_nesting_level").Integer(result.root_nesting_level);
   json.Key("stopped_after_first_find").Bool(result.stopped_after_first_find);
-  const std::vector<std::string> problems = CheckLoopCounts(spec, result);
-  json.Key("loop_counts_right").Bool(problems.empty());
+  json.Key("loop_counts_right").Bool(report.loop_count_problems.empty());
   json.Key("loop_count_problems").BeginArray();
-  for (const std::string& problem : problems) json.String(problem);
+  for (const std::string& problem : report.loop_count_problems) {
+    json.String(problem);
+  }
   json.EndArray();
   json.Key("phases").BeginObject();
-  for (const Phase phase : kPhases) {
+  for (const Phase phase : kAllPhases) {
     json.Key(PhaseKey(phase)).BeginObject();
     json.Key("wall_seconds").Number(result[phase].wall_seconds);
     json.Key("finds").Integer(result[phase].finds);

@@ -2,7 +2,8 @@
 #define HAVLAK_RUN_REPORT_H_
 
 // One run of a rung, checked against the known loop counts, and printed for
-// people (the report) or for machines (one JSON record).
+// people (the report) or for machines (one JSON record). The formats print
+// what the report holds; they compute nothing.
 
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ struct RunReport {
   WorkloadSpec spec;
   bool reuse_loop_graph = false;  // one loop graph refilled by every finding
   WorkloadResult result;
+  // CheckLoopCounts(spec, result): the verdict, which the formats print.
+  std::vector<std::string> loop_count_problems;
   double wall_seconds = 0;  // the whole workload, all phases
   ResourceUsage usage;      // the whole process
   std::int64_t vm_hwm_kib = -1;

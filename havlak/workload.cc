@@ -7,10 +7,11 @@
 namespace havlak {
 
 WorkloadSpec WorkloadSpec::Scaled(double scale, int big_graph_finds) {
-  WorkloadSpec spec;
-  spec.loops_per_tree = static_cast<int>(std::lround(100 * scale));
-  spec.small_graph_finds =
-      std::max(1, static_cast<int>(std::lround(15000 * scale)));
+  WorkloadSpec spec;  // the canonical one, scaled
+  spec.loops_per_tree =
+      static_cast<int>(std::lround(spec.loops_per_tree * scale));
+  spec.small_graph_finds = std::max(
+      1, static_cast<int>(std::lround(spec.small_graph_finds * scale)));
   spec.big_graph_finds = big_graph_finds;
   assert(spec.loops_per_tree >= 1 && "scale too small for one loop per tree");
   return spec;
@@ -38,6 +39,20 @@ std::int64_t WorkloadSpec::ExpectedBigGraphLoops() const {
   // artificial root. The derivation is in tests/workload_test.cc.
   constexpr std::int64_t kLoopsPerOuterLoop = 3 * kBaseLoopsPerLoop + 1;
   return kLoopsPerOuterLoop * trees * loops_per_tree - 1 + 2 + 1;
+}
+
+LoopForest SmallGraphLoopForest() {
+  LoopForest forest;
+  forest.loops = {
+      {.header = 0, .blocks = {0, 9}, .depth = 1, .nesting_level = 1},
+      {.header = 1,
+       .blocks = {1, 2, 3, 4},
+       .reducible = false,
+       .parent = 0,
+       .depth = 2},
+      {.header = 5, .blocks = {5, 6, 7, 8}, .parent = 0, .depth = 2},
+  };
+  return forest;
 }
 
 }  // namespace havlak

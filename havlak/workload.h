@@ -12,6 +12,7 @@
 
 #include <cstdint>
 
+#include "havlak/loop_forest.h"
 #include "havlak/types.h"
 
 namespace havlak {
@@ -89,6 +90,12 @@ void BuildSmallGraph(Builder& cfg) {
   cfg.CreateNode(1);
   cfg.AddEdge(0, 2);
 }
+
+// The small graph's loops, as every finder must report them (kSmallGraphLoops
+// with the root; worked out in tests/workload_test.cc): 0 around both
+// diamonds and the footer, 1 around the first diamond, irreducible (0 -> 2
+// enters it past its header), and 5 around the second.
+LoopForest SmallGraphLoopForest();
 
 // Grows the small graph (already in `cfg`) into the big one.
 template <typename Builder>

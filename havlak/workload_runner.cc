@@ -1,37 +1,31 @@
 #include "havlak/workload_runner.h"
 
+#include <iterator>
+#include <string_view>
+
 namespace havlak {
+namespace {
+
+struct PhaseNames {
+  std::string_view key;
+  std::string_view title;
+};
+
+constexpr PhaseNames kPhaseNames[] = {
+#define HAVLAK_PHASE(enumerator, key, title) {key, title},
+#include "havlak/phases.inc"
+#undef HAVLAK_PHASE
+};
+static_assert(std::size(kPhaseNames) == kNumPhases);
+
+}  // namespace
 
 std::string_view PhaseTitle(Phase phase) {
-  switch (phase) {
-    case Phase::kSmallGraphLoops:
-      return "small-graph loops";
-    case Phase::kCfgConstruction:
-      return "CFG construction";
-    case Phase::kFirstFind:
-      return "first loop finding";
-    case Phase::kRepeatedFinds:
-      return "repeated loop finding";
-    case Phase::kNestingLevels:
-      return "nesting levels";
-  }
-  return "?";
+  return kPhaseNames[static_cast<int>(phase)].title;
 }
 
 std::string_view PhaseKey(Phase phase) {
-  switch (phase) {
-    case Phase::kSmallGraphLoops:
-      return "small_graph_loops";
-    case Phase::kCfgConstruction:
-      return "cfg_construction";
-    case Phase::kFirstFind:
-      return "first_find";
-    case Phase::kRepeatedFinds:
-      return "repeated_finds";
-    case Phase::kNestingLevels:
-      return "nesting_levels";
-  }
-  return "?";
+  return kPhaseNames[static_cast<int>(phase)].key;
 }
 
 }  // namespace havlak
