@@ -3,10 +3,38 @@ or mistyped field is an error, never a silent zero."""
 
 import json
 import math
+import os
+import re
 from dataclasses import dataclass
 
-PHASES = ("small_graph_loops", "cfg_construction", "first_find",
-          "repeated_finds", "nesting_levels")
+# The workload's phases, from the list the C++ rungs are compiled with.
+PHASES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           os.pardir, os.pardir, "havlak", "phases.inc")
+_PHASE_LINE = re.compile(
+    r'^HAVLAK_PHASE\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*"([^"]+)"\s*\)\s*$')
+
+
+def read_phases(path=PHASES_FILE):
+    """((key, title), ...) in the order the phases run, from havlak/phases.inc:
+    every line not a comment or blank must be one HAVLAK_PHASE entry."""
+    phases = []
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            match = _PHASE_LINE.match(line)
+            if not match:
+                raise ValueError(f"{path}:{number}: not a HAVLAK_PHASE line")
+            phases.append((match.group(2), match.group(3)))
+    if not phases:
+        raise ValueError(f"{path}: no phases")
+    return tuple(phases)
+
+
+_PHASES = read_phases()
+PHASES = tuple(key for key, _ in _PHASES)          # for machines: record keys
+PHASE_TITLES = dict(_PHASES)                       # for people
 
 
 class RecordError(ValueError):

@@ -8,20 +8,13 @@ from . import languages as langs
 from . import analysis, plots
 from . import workload as workload_shape
 from .files import remove_files, write_csv, write_json, write_text
-from .records import PHASES
+from .records import PHASE_TITLES, PHASES
 from .stats import Summary
 from .table import (comparison_rows, format_markdown, markdown_table,
                     text_table)
 
 FORMAT = "havlak-results/2"
 FORMATS = ("havlak-results/1", FORMAT)   # /1: C++ only, no builds
-PHASE_TITLES = {
-    "small_graph_loops": "small-graph loops",
-    "cfg_construction": "CFG construction",
-    "first_find": "first finding",
-    "repeated_finds": "repeated findings",
-    "nesting_levels": "nesting levels",
-}
 
 
 class ResultsError(ValueError):
@@ -270,9 +263,12 @@ def _markdown(results, has_plots, bench_present):
     config = results["config"]
     rungs, allocators = config["rungs"], config["allocators"]
     if config["scale"] is None:
-        workload = ("Every rung on the canonical workload (252,013 blocks; "
-                    "15,000 small-graph findings, then 1 + 50 on the big "
-                    "graph; `# of loops: 76002 (total 3800100)`)")
+        want = workload_shape.expected()
+        workload = (f"Every rung on the canonical workload ({want.blocks:,} "
+                    f"blocks; {want.small_graph_finds:,} small-graph "
+                    f"findings, then 1 + {want.iterations} on the big "
+                    f"graph; `# of loops: {want.loops} "
+                    f"(total {want.loops_total})`)")
     else:
         workload = (f"**A reduced workload (--scale={config['scale']:g}), "
                     "not the canonical one: not for citing.** Every rung on "

@@ -2,8 +2,11 @@
 
 import copy
 import json
+import os
+import tempfile
 import unittest
 
+from havlak_tools import records
 from havlak_tools.records import RecordError, parse_run_record
 
 GOOD = {
@@ -17,9 +20,8 @@ GOOD = {
     "small_graph_loops": 4, "root_nesting_level": 5,
     "stopped_after_first_find": False, "loop_counts_right": True,
     "loop_count_problems": [],
-    "phases": {phase: {"wall_seconds": 0.1, "finds": 1} for phase in (
-        "small_graph_loops", "cfg_construction", "first_find",
-        "repeated_finds", "nesting_levels")},
+    "phases": {phase: {"wall_seconds": 0.1, "finds": 1}
+               for phase in records.PHASES},
     "wall_seconds": 0.61, "user_seconds": 0.55, "system_seconds": 0.05,
     "peak_rss_kib": 87000, "vm_hwm_kib": 87000,
     "allocations": None, "cpu_profile": "", "heap_profile": "",
@@ -93,6 +95,38 @@ class ParseRunRecordTest(unittest.TestCase):
         for text in ("[]", "null", "3", '"text"'):
             with self.subTest(text=text), self.assertRaises(RecordError):
                 parse_run_record(text)
+
+
+class PhasesTest(unittest.TestCase):
+    """The phases come from havlak/phases.inc, the list the C++ rungs are
+    compiled with."""
+
+    def test_the_phases_the_rungs_time(self):
+        self.assertEqual(records.PHASES, (
+            "small_graph_loops", "cfg_construction", "first_find",
+            "repeated_finds", "nesting_levels"))
+        self.assertEqual(records.PHASE_TITLES["first_find"],
+                         "first loop finding")
+        self.assertEqual(list(records.PHASE_TITLES), list(records.PHASES))
+
+    def read(self, text):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "phases.inc")
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(text)
+            return records.read_phases(path)
+
+    def test_comments_and_blank_lines_are_skipped(self):
+        self.assertEqual(self.read(
+            '// A comment.\n\nHAVLAK_PHASE(kA, "a", "the a")\n'
+            'HAVLAK_PHASE( kB , "b" , "the b" )\n'),
+            (("a", "the a"), ("b", "the b")))
+
+    def test_a_line_of_another_form_is_an_error(self):
+        for text in ('HAVLAK_PHASE(kA, a, "the a")\n',
+                     'HAVLAK_PHASE(kA, "a")\n', "kA a\n", ""):
+            with self.subTest(text=text), self.assertRaises(ValueError):
+                self.read(text)
 
 
 if __name__ == "__main__":
