@@ -1,11 +1,12 @@
 // Google Benchmark: one loop finding of every rung on Hundt-shaped graphs of
 // about 1,000 to 4,000,000 blocks (and 10,000,000 for the top rung), and
-// the floor, a plain depth-first search of the same graphs
-// (floor/DFS/<blocks>). Benchmarks are named havlakN/FindLoops/<blocks>, so
-// Google Benchmark's compare.py pairs rungs:
+// the floor, a plain depth-first search of the same graphs in the top
+// rung's graph (floor/DFS/<blocks>, havlak/depth_first_search.h).
+// Benchmarks are named havlakN/FindLoops/<blocks>, so Google Benchmark's
+// compare.py pairs rungs:
 //
-//   build/bin/havlak_bench --benchmark_out=bench.json --benchmark_out_format=json
-//   /usr/bin/python3 /usr/share/benchmark/compare.py filters bench.json havlak1 havlak6
+//   build/bin/havlak_bench --benchmark_out=bench.json  # JSON by default
+//   python3 /usr/share/benchmark/compare.py filters bench.json havlakM havlakN
 //
 // cfg_file/Read/<blocks> reads the largest graph back from a CFG file of
 // about 15,000,000 edges (havlak/cfg_file.h): the file is written once to
@@ -14,7 +15,7 @@
 //
 // Each benchmark times FindLoops alone, on a CFG built beforehand, with the
 // finder (and, for rungs that reuse one, the loop graph) kept across
-// iterations as the workload keeps them. Counters:
+// iterations as the workload keeps them (havlak/repeated_finding.h). Counters:
 //   blocks                the graph's blocks (items_per_second counts blocks)
 //   loops                 what the finding reports, the root included
 //   allocations_per_find  allocations of one steady-state finding (the
@@ -26,25 +27,24 @@
 // construction included; they are not per finding.
 
 #include <benchmark/benchmark.h>
-
 #include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
-#include <vector>
 
 #include "havlak/all_rungs.h"
 #include "havlak/allocator.h"
-#include "havlak/output_file.h"
 #include "havlak/cfg_file.h"
+#include "havlak/depth_first_search.h"
 #include "havlak/edge_list.h"
 #include "havlak/large_stack.h"
+#include "havlak/output_file.h"
+#include "havlak/repeated_finding.h"
 #include "havlak/rung.h"
+#include "havlak/status.h"
 #include "havlak/workload.h"
 #include "havlak/worst_case.h"
 
@@ -109,16 +109,8 @@ template <Rung R>
 void FindLoopsIn(benchmark::State& state, const EdgeList* graph) {
   typename R::Cfg cfg;
   ReplayInto(*graph, cfg);
-  typename R::Finder finder;
-  typename R::LoopGraph reused;
-  auto find = [&] {
-    if constexpr (ReusesLoopGraph<R>()) {
-      return finder.FindLoops(std::as_const(cfg), &reused);
-    } else {
-      typename R::LoopGraph fresh;
-      return finder.FindLoops(std::as_const(cfg), &fresh);
-    }
-  };
+  RepeatedFinding<R> finding(/*reuse_loop_graph=*/true);
+  auto find = [&] { return finding.FindDiscardingGraph(cfg); };
   find();  // grows whatever the rung keeps from call to call
   const AllocationCounts one = CountAllocations(find);
   int loops = 0;
@@ -143,65 +135,6 @@ void FindLoopsWorstCase(benchmark::State& state, int k) {
   FindLoopsIn<R>(state, &WorstCaseGraph(k));
 }
 
-// The floor: a plain iterative depth-first search over the top rung's own
-// graph, numbering the blocks in preorder and recording where each subtree
-// ends. Every Havlak finder does this first; FindLoops / DFS says how much
-// more the rest costs.
-template <typename Cfg>
-class DepthFirstSearch {
- public:
-  // Returns the number of blocks reached. Written as the top rung's own
-  // search is, the block being searched in locals, so that the floor is not
-  // lowered by a slower search.
-  int Run(const Cfg& cfg) {
-    const int size = cfg.NumNodes();
-    if (static_cast<int>(number_.size()) < size) {
-      number_.resize(size);
-      last_.resize(size);
-      stack_.reserve(size);
-    }
-    std::fill_n(number_.begin(), size, -1);
-    int next_number = 0;
-    int node = 0;
-    const int* next = nullptr;
-    const int* end = nullptr;
-    const auto enter = [&](int block) {
-      node = next_number++;
-      number_[block] = node;
-      const auto successors = cfg.out_edges(block);
-      next = successors.data();
-      end = next + successors.size();
-    };
-    enter(cfg.start());
-    while (true) {
-      while (next != end && number_[*next] != -1) ++next;
-      if (next != end) {
-        const int target = *next++;
-        stack_.push_back({node, next, end});
-        enter(target);
-      } else {
-        last_[node] = next_number - 1;
-        if (stack_.empty()) break;
-        node = stack_.back().node;
-        next = stack_.back().next;
-        end = stack_.back().end;
-        stack_.pop_back();
-      }
-    }
-    return next_number;
-  }
-
- private:
-  struct Frame {
-    int node;
-    const int* next;
-    const int* end;
-  };
-  std::vector<int> number_;
-  std::vector<int> last_;
-  std::vector<Frame> stack_;
-};
-
 // Reading a CFG file: the graph written once, read and parsed per iteration.
 void ReadCfgFileBenchmark(benchmark::State& state, WorkloadSpec shape) {
   const EdgeList& graph = HundtGraph(shape);
@@ -209,16 +142,16 @@ void ReadCfgFileBenchmark(benchmark::State& state, WorkloadSpec shape) {
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() /
       ("havlak_bench." + std::to_string(::getpid()) + ".cfg");
-  if (const std::string error = WriteOutputFile(path.string(), text);
-      !error.empty()) {
-    state.SkipWithError(error.c_str());
+  if (const Status status = WriteOutputFile(path.string(), text);
+      !status.ok()) {
+    state.SkipWithError(status.message().c_str());
     return;
   }
   std::size_t edges = 0;
   for (auto _ : state) {
     const CfgReadResult read = ReadCfgFile(path.string());
-    if (!read.error.empty()) {
-      state.SkipWithError(read.error.c_str());
+    if (!read.status.ok()) {
+      state.SkipWithError(read.status.message().c_str());
       break;
     }
     edges = read.file->graph.edges.size();
@@ -234,19 +167,13 @@ void ReadCfgFileBenchmark(benchmark::State& state, WorkloadSpec shape) {
   state.counters["file_bytes"] = static_cast<double>(text.size());
 }
 
-template <typename List>
-struct TopRung;
-template <typename... Rs>
-struct TopRung<RungList<Rs...>> {
-  using type = typename decltype((std::type_identity<Rs>{}, ...))::type;
-};
-
+// The floor: the search every Havlak finder begins with, over the top
+// rung's own graph. FindLoops / DFS says how much more the rest costs.
 void DepthFirstSearchFloor(benchmark::State& state, WorkloadSpec shape) {
-  using Top = TopRung<AllRungs>::type;
   const EdgeList* graph = &HundtGraph(shape);
-  typename Top::Cfg cfg;
+  TopRung::Cfg cfg;
   ReplayInto(*graph, cfg);
-  DepthFirstSearch<typename Top::Cfg> search;
+  DepthFirstSearch<TopRung::Cfg> search;
   int reached = 0;
   for (auto _ : state) {
     reached = search.Run(cfg);
@@ -265,7 +192,6 @@ std::string Name(std::string_view family, std::string_view operation,
 
 template <Rung... Rs>
 void RegisterAll(RungList<Rs...>) {
-  using Top = TopRung<AllRungs>::type;
   for (const auto& [trees, loops_per_tree] : kShapes) {
     const WorkloadSpec shape = Shape(trees, loops_per_tree);
     (benchmark::RegisterBenchmark(Name(Rs::kName, "FindLoops", shape).c_str(),
@@ -293,8 +219,9 @@ void RegisterAll(RungList<Rs...>) {
      ...);
   }
   const WorkloadSpec largest = Shape(kLargestShape.first, kLargestShape.second);
-  benchmark::RegisterBenchmark(Name(Top::kName, "FindLoops", largest).c_str(),
-                               FindLoops<Top>, largest)
+  benchmark::RegisterBenchmark(
+      Name(TopRung::kName, "FindLoops", largest).c_str(), FindLoops<TopRung>,
+      largest)
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(Name("floor", "DFS", largest).c_str(),
                                DepthFirstSearchFloor, largest)

@@ -3,11 +3,12 @@
 //
 //   valgrind --tool=callgrind --collect-atstart=no
 //       --toggle-collect='*MeasuredFindings*'
-//       build/bin/havlak_instructions havlak6
+//       build/bin/havlak_instructions havlakN
 //
 // Instructions do not move with machine noise: the same binary and input
-// give the same count on a busy machine. One finding before the measured
-// ones grows whatever the rung keeps from call to call.
+// give the same count on a busy machine. The findings are the benchmark's
+// (havlak/repeated_finding.h): one before the measured ones grows whatever
+// the rung keeps from call to call.
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "havlak/all_rungs.h"
 #include "havlak/edge_list.h"
 #include "havlak/large_stack.h"
+#include "havlak/repeated_finding.h"
 #include "havlak/rung.h"
 #include "havlak/workload.h"
 
@@ -28,11 +30,12 @@ constexpr int kLoopsPerTree = 256;
 constexpr int kMeasuredFindings = 2;
 
 template <Rung R>
-[[gnu::noinline]] int MeasuredFindings(typename R::Finder& finder,
-                                       const typename R::Cfg& cfg,
-                                       typename R::LoopGraph& lsg) {
+[[gnu::noinline]] int MeasuredFindings(RepeatedFinding<R>& finding,
+                                       const typename R::Cfg& cfg) {
   int loops = 0;
-  for (int i = 0; i < kMeasuredFindings; ++i) loops = finder.FindLoops(cfg, &lsg);
+  for (int i = 0; i < kMeasuredFindings; ++i) {
+    loops = finding.FindDiscardingGraph(cfg);
+  }
   return loops;
 }
 
@@ -45,13 +48,12 @@ int Run() {
   BuildSmallGraph(graph);
   BuildBigGraph(spec, graph);
   int loops = 0;
-  RunOnLargeStack(StackBytesForBlocks(graph.num_blocks), [&] {
+  RunOnStackFor(graph.num_blocks, IsRecursive<R>(), [&] {
     typename R::Cfg cfg;
     ReplayInto(graph, cfg);
-    typename R::Finder finder;
-    typename R::LoopGraph lsg;
-    finder.FindLoops(std::as_const(cfg), &lsg);
-    loops = MeasuredFindings<R>(finder, cfg, lsg);
+    RepeatedFinding<R> finding(/*reuse_loop_graph=*/true);
+    finding.FindDiscardingGraph(cfg);
+    loops = MeasuredFindings<R>(finding, cfg);
   });
   std::printf("{\"rung\":\"%.*s\",\"blocks\":%d,\"findings\":%d,\"loops\":%d}\n",
               static_cast<int>(R::kName.size()), R::kName.data(),
