@@ -8,7 +8,7 @@
 //   havlak::EdgeList g;
 //   g.AddEdge(0, 1);   // creates blocks 0 and 1; block 0 becomes the start
 //   g.AddEdge(1, 1);
-//   havlak1::Cfg cfg;
+//   TopRung::Cfg cfg;  // any rung's CFG
 //   havlak::ReplayInto(g, cfg);
 
 #include <vector>

@@ -22,7 +22,7 @@ struct ForestReport {
   const LoopForest* forest;
 };
 
-// "# havlak13: 2 loops in loops.cfg (5 blocks, 7 edges), plus the root"
+// "# havlakN: 2 loops in loops.cfg (5 blocks, 7 edges), plus the root"
 // then "loop 10: depth 1, nesting 1, reducible, parent none, blocks 10 11".
 std::string FormatForestText(const ForestReport& report);
 std::string FormatForestJson(const ForestReport& report);

@@ -6,10 +6,10 @@
 // Example:
 //   JsonWriter json;
 //   json.BeginObject();
-//   json.Key("rung").String("havlak1");
-//   json.Key("loops").Integer(76002);
+//   json.Key("rung").String(report.rung);
+//   json.Key("loops").Integer(result.big_graph_loops);
 //   json.EndObject();
-//   std::string text = std::move(json).Take();   // {"rung":"havlak1",...}
+//   std::string text = std::move(json).Take();   // {"rung":"...","loops":...}
 
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
 #ifndef HAVLAK_LARGE_STACK_H_
 #define HAVLAK_LARGE_STACK_H_
 
-// Recursion is part of some rungs' design (havlak1's depth-first search goes
-// one level deeper per block of a chain). Rather than change those rungs,
+// Recursion is part of some rungs' design (the first rungs' depth-first
+// search goes one level deeper per block of a chain). Rather than change those rungs,
 // the harness runs them on a thread whose stack is sized for the graph;
 // rungs that do not recurse (IsRecursive in rung.h) run on the caller's.
 //
