@@ -22,6 +22,7 @@
 //! excerpt of a bad line is shown as it is), and the C++ reader's words.
 
 use crate::edge_list::EdgeList;
+use crate::standard_stream::standard_stream_is_open;
 use crate::text::{os_error, printable_name};
 use std::collections::HashMap;
 use std::io::Read;
@@ -352,6 +353,9 @@ pub fn read_cfg_file(path: &[u8]) -> Result<CfgFile, Vec<u8>> {
     let standard_input = path == b"-";
     let name = if standard_input { b"<stdin>".to_vec() } else { printable_name(path) };
     let cannot_read = |why: String| -> Vec<u8> { [b"cannot read ".as_slice(), &name, b": ", why.as_bytes()].concat() };
+    if standard_input && !standard_stream_is_open(0) {
+        return Err(cannot_read("standard input is closed".to_string()));
+    }
     let mut input: Box<dyn Read> = if standard_input {
         Box::new(std::io::stdin())
     } else {

@@ -27,6 +27,7 @@ pub mod output_file;
 mod posix;
 pub mod removed_on_signal;
 pub mod report;
+pub mod standard_stream;
 pub mod runner;
 pub mod text;
 pub mod workload;

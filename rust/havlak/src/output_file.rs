@@ -13,6 +13,7 @@
 //! created, so that SIGINT, SIGTERM or SIGHUP does not leave it behind.
 
 use crate::removed_on_signal::RemovedOnSignal;
+use crate::standard_stream::standard_stream_is_open;
 use crate::text::{os_error, printable_name};
 use std::ffi::OsStr;
 use std::fs::{self, OpenOptions};
@@ -54,6 +55,9 @@ pub fn write_output_file(path: &[u8], contents: &[u8]) -> Result<(), Vec<u8>> {
         [what.as_bytes(), b" ", &printable_name(path), b": ", os_error(&error).as_bytes()].concat()
     };
     if path == b"-" {
+        if !standard_stream_is_open(1) {
+            return Err(b"cannot write <stdout>: standard output is closed".to_vec());
+        }
         let mut out = io::stdout().lock();
         return out.write_all(contents).and_then(|_| out.flush()).map_err(|e| failure("cannot write", e));
     }
