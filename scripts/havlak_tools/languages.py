@@ -2,12 +2,15 @@
 "allocator" axis, generalised), and which C++ rung each program of another
 language matches.
 
-A program's language is read off its name: `havlakN` is C++, `go-havlakN`
-Go, `rust-...`, `java-...` and `scala-...` the others' bottom (`-havlak1`)
-and top (`-top`). The rungs themselves come from what is built (`find_rungs`
-in binaries.py), never from a list here.
+A program's language is read off its name: `go-...` is Go, `rust-...`,
+`java-...` and `scala-...` the others, anything else C++. Which programs
+there are, their order and which C++ rung each carries the idea of come
+from the ladder's one registry, ladder.json (`ladder()`), never from a list
+here.
 """
 
+import functools
+import json
 import os
 
 CXX = "c++"
@@ -16,53 +19,122 @@ PREFIXES = (("go-", "go"), ("rust-", "rust"), ("java-", "java"),
             ("scala-", "scala"))
 JVM_LANGUAGES = ("java", "scala")
 
-# --------------------------------------------------------------------------
-# THE C++ <-> OTHER LANGUAGES TABLE.  One small place, to be replaced by the
-# rung registry (issue 12) when it names every rung and its counterparts.
-#
-# Which C++ rung each program of another language carries the idea of. TOP is
-# the highest C++ rung built, whatever its number; a program not listed here
-# matches no C++ rung (it still runs, in its own ladder).
+# The word that names the ladder's top rung (`--rungs ...,top`).
 TOP = "top"
-COUNTERPARTS = {
-    "go-havlak1": "havlak1",   # Hundt's Go design
-    "go-havlak2": "havlak2",   # DFS number map -> slice
-    "go-havlak3": "havlak3",   # maps as sets -> slices
-    "go-havlak4": "havlak4",   # cached bookkeeping
-    "go-havlak5": "havlak5",   # reused loop graph (-reuseloopgraph)
-    "go-havlak6": "havlak6",   # Cox's last step
-    # Past Cox (go/README.md): some C++ ideas take several Go rungs.
-    "go-havlak7": "havlak7", "go-havlak8": "havlak8", "go-havlak9": "havlak8",
-    "go-havlak10": "havlak8", "go-havlak11": "havlak9",
-    "go-havlak12": "havlak10", "go-havlak13": "havlak11",
-    "go-havlak14": "havlak12", "go-havlak15": "havlak13",
-    "go-havlak16": TOP,
-    # Past Cox the Go ladder takes one idea per rung (the split issue 12
-    # plans for the C++ rungs above havlak6): part of a C++ rung's ideas
-    # each, matched to the rung that holds them.
-    "go-havlak7": "havlak7",   # CFG in flat arrays (CSR)
-    "go-havlak8": "havlak8",   # loop-body membership flag (part of havlak8)
-    "go-havlak9": "havlak8",   # bookkeeping in flat arrays (part of havlak8)
-    "go-havlak10": "havlak8",  # predecessors classified where used (part)
-    "go-havlak11": "havlak9",  # no recursion: own DFS stack
-    "go-havlak12": "havlak10", # loop graph in flat arrays
-    "go-havlak13": "havlak11", # Ramalingam's fix
-    "go-havlak14": "havlak12", # the loop body is the union-find set
-    "go-havlak15": "havlak13", # bookkeeping by block number (part of havlak13)
-    "go-havlak16": "havlak13", # one pass (havlak13's main idea)
-    "rust-havlak1": "havlak1", "rust-top": TOP,
-    "java-havlak1": "havlak1", "java-top": TOP,
-    "scala-havlak1": "havlak1", "scala-top": TOP,
-}
-# The C++ rung at the bottom of the ladder and the one at Cox's last step
-# (his havlak6): the headline table's first two levels.
-CXX_BOTTOM = "havlak1"
-CXX_COX_LAST = "havlak6"
-GO_COX_LAST = "go-havlak6"
-# The rungs `make builds` runs under every build: the bottom, Cox's last
-# step and the top.
+
+LADDER_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           os.pardir, os.pardir, "ladder.json")
+
+
+def language_of(rung):
+    for prefix, language in PREFIXES:
+        if rung.startswith(prefix):
+            return language
+    return CXX
+
+
+def is_jvm(rung):
+    return language_of(rung) in JVM_LANGUAGES
+
+
+class LadderError(ValueError):
+    pass
+
+
+class Ladder:
+    """ladder.json, checked: `rungs` the C++ rungs bottom first,
+    `counterparts` each other program's C++ rung (the top programs' is the
+    last rung), `cox_last` the rung that retells Cox's final program,
+    `allocator_suffix` each allocator's binary-name suffix, and `programs`
+    every other language's program in the registry's order."""
+
+    def __init__(self, data, where):
+        def fail(message):
+            raise LadderError(f"{where}: {message}")
+
+        def names(value, what):
+            if not isinstance(value, list) or not all(
+                    isinstance(name, str) and name for name in value):
+                fail(f"{what} must be a list of names")
+            return value
+
+        if not isinstance(data, dict):
+            fail("not a JSON object")
+        entries = data.get("rungs")
+        if not isinstance(entries, list) or not entries:
+            fail('"rungs" must list at least one rung')
+        self.rungs = []
+        self.counterparts = {}
+        self.programs = []
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(
+                    entry.get("name"), str):
+                fail(f'a rung without a "name": {entry!r}')
+            rung = entry["name"]
+            if language_of(rung) != CXX or rung == TOP:
+                fail(f"{rung!r} is not a C++ rung's name")
+            if rung in self.rungs:
+                fail(f"{rung} is listed twice")
+            self.rungs.append(rung)
+            for program in names(entry.get("counterparts", []),
+                                 f"{rung}'s counterparts"):
+                self._add(program, rung, fail)
+        self.top = self.rungs[-1]
+        for program in names(data.get("top_counterparts", []),
+                             '"top_counterparts"'):
+            self._add(program, self.top, fail)
+        self.cox_last = data.get("cox_last")
+        if self.cox_last not in self.rungs:
+            fail(f'"cox_last" ({self.cox_last!r}) is not one of the rungs')
+        suffixes = data.get("allocators")
+        if not isinstance(suffixes, dict) or not all(
+                isinstance(suffix, str) for suffix in suffixes.values()):
+            fail('"allocators" must map each allocator to its binary suffix')
+        if suffixes.get("glibc") != "":
+            fail('"allocators" must give glibc, the plain binary, suffix ""')
+        self.allocator_suffix = dict(suffixes)
+
+    def _add(self, program, rung, fail):
+        if language_of(program) == CXX:
+            fail(f"{program!r} (a counterpart of {rung}) names no language")
+        if program in self.counterparts:
+            fail(f"{program} is listed twice")
+        self.counterparts[program] = rung
+        self.programs.append(program)
+
+    @property
+    def bottom(self):
+        return self.rungs[0]
+
+    def counterparts_of(self, rung, language):
+        """The programs of `language` that carry `rung`'s idea."""
+        return [program for program in self.programs
+                if self.counterparts[program] == rung
+                and language_of(program) == language]
+
+
+def load_ladder(path):
+    try:
+        with open(path, encoding="utf-8") as text:
+            data = json.load(text)
+    except (OSError, ValueError) as error:
+        raise LadderError(f"{path}: {error}") from None
+    return Ladder(data, path)
+
+
+@functools.lru_cache(maxsize=None)
+def ladder():
+    """The suite's registry, read once."""
+    return load_ladder(os.path.normpath(LADDER_FILE))
+
+
+# The headline table's levels: the bottom of the C++ ladder, Cox's last step
+# (the rung that retells his final program) in C++ and in Go, and the rungs `make builds` runs under
+# every build (the bottom, Cox's last step and the top).
+CXX_BOTTOM = ladder().bottom
+CXX_COX_LAST = ladder().cox_last
+GO_COX_LAST = next(iter(ladder().counterparts_of(CXX_COX_LAST, "go")), None)
 BUILD_RUNGS = (CXX_BOTTOM, CXX_COX_LAST, TOP)
-# --------------------------------------------------------------------------
 
 # Runtime settings per language: the first is the default, what a user gets.
 #   C++:  the allocator the binary is linked with.
@@ -130,17 +202,6 @@ class LanguageError(ValueError):
     pass
 
 
-def language_of(rung):
-    for prefix, language in PREFIXES:
-        if rung.startswith(prefix):
-            return language
-    return CXX
-
-
-def is_jvm(rung):
-    return language_of(rung) in JVM_LANGUAGES
-
-
 def _number(name):
     digits = name[len(name.rstrip("0123456789")):]
     return int(digits) if digits else None
@@ -148,32 +209,33 @@ def _number(name):
 
 def ladder_key(rung):
     """Sort key: C++ first, then Go, Rust, Java, Scala; within a language the
-    ladder's order (havlak1 ... N, then -top)."""
+    registry's order (bottom first, the top programs last); a name the
+    registry does not list after those, by its number."""
     language = language_of(rung)
+    order = ladder().rungs if language == CXX else ladder().programs
+    if rung in order:
+        return (LANGUAGE_ORDER.index(language), 0, order.index(rung), rung)
     number = _number(rung)
-    return (LANGUAGE_ORDER.index(language),
+    return (LANGUAGE_ORDER.index(language), 1,
             number if number is not None else 10**9, rung)
 
 
 def top_cxx(cxx_rungs):
-    numbered = [rung for rung in cxx_rungs
-                if language_of(rung) == CXX and _number(rung) is not None]
-    return max(numbered, key=_number) if numbered else None
+    """The ladder's top rung, when `cxx_rungs` holds it; else None."""
+    return ladder().top if ladder().top in cxx_rungs else None
 
 
 def counterpart(rung, cxx_rungs):
-    """The C++ rung that `rung` (of another language) matches, among
-    `cxx_rungs`; None when it matches none of them."""
+    """The C++ rung that `rung` (of another language) carries the idea of
+    (ladder.json), when `cxx_rungs` holds it; else None."""
     if language_of(rung) == CXX:
         return rung
-    match = COUNTERPARTS.get(rung)
-    if match == TOP:
-        match = top_cxx(cxx_rungs)
+    match = ladder().counterparts.get(rung)
     return match if match in cxx_rungs else None
 
 
 def resolve_rung(name, cxx_rungs):
-    """`top` names the highest C++ rung built."""
+    """`top` names the ladder's top rung, when built (else None)."""
     return top_cxx(cxx_rungs) if name == TOP else name
 
 

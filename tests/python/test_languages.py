@@ -19,8 +19,22 @@ from havlak_tools.workload import check_record
 from test_compare import SCRIPTS, CompareTestCase
 from test_records import GOOD
 
-PROGRAMS = ("havlak1", "havlak6", "havlak13", "go-havlak1", "go-havlak6",
-            "rust-havlak1", "rust-top", "java-top", "scala-havlak1")
+# The programs the tests run, as ladder.json names them: the C++ rungs at
+# the headline's levels, and other languages' programs at those levels.
+LADDER = languages.ladder()
+BOTTOM, COX_LAST, TOP = LADDER.bottom, LADDER.cox_last, LADDER.top
+
+
+def program(language, rung):
+    """The first program of `language` that carries `rung`'s idea."""
+    return LADDER.counterparts_of(rung, language)[0]
+
+
+GO_BOTTOM, GO_COX_LAST = program("go", BOTTOM), program("go", COX_LAST)
+RUST_BOTTOM, RUST_TOP = program("rust", BOTTOM), program("rust", TOP)
+JAVA_TOP, SCALA_BOTTOM = program("java", TOP), program("scala", BOTTOM)
+PROGRAMS = (BOTTOM, COX_LAST, TOP, GO_BOTTOM, GO_COX_LAST, RUST_BOTTOM,
+            RUST_TOP, JAVA_TOP, SCALA_BOTTOM)
 
 
 def record_of(**changes):
@@ -31,24 +45,30 @@ def record_of(**changes):
 
 class LanguagesTest(unittest.TestCase):
     def test_language_of_a_program_is_read_off_its_name(self):
-        self.assertEqual(languages.language_of("havlak13"), "c++")
-        self.assertEqual(languages.language_of("go-havlak6"), "go")
+        self.assertEqual(languages.language_of(TOP), "c++")
+        self.assertEqual(languages.language_of("go-unlisted"), "go")
         self.assertEqual(languages.language_of("rust-top"), "rust")
-        self.assertEqual(languages.language_of("scala-havlak1"), "scala")
+        self.assertEqual(languages.language_of("scala-top"), "scala")
+        self.assertEqual(languages.language_of("java-top"), "java")
 
-    def test_counterparts_follow_the_built_top_rung(self):
-        cxx = ["havlak1", "havlak6", "havlak13"]
-        self.assertEqual(languages.counterpart("go-havlak6", cxx), "havlak6")
-        self.assertEqual(languages.counterpart("java-top", cxx), "havlak13")
-        # Renumbered ladder: the top is whatever is highest.
-        self.assertEqual(languages.counterpart("rust-top",
-                                               ["havlak1", "havlak15"]),
-                         "havlak15")
-        self.assertIsNone(languages.counterpart("go-havlak4", cxx))
-        self.assertEqual(languages.counterpart("go-havlak11",
-                                               ["havlak9", "havlak13"]),
-                         "havlak9")
-        self.assertIsNone(languages.counterpart("go-havlak99", cxx))
+    def test_counterparts_come_from_the_ladder(self):
+        cxx = [BOTTOM, COX_LAST, TOP]
+        self.assertEqual(languages.counterpart(GO_COX_LAST, cxx), COX_LAST)
+        self.assertEqual(languages.counterpart(JAVA_TOP, cxx), TOP)
+        for other, rung in LADDER.counterparts.items():
+            self.assertEqual(languages.counterpart(other, [rung]), rung)
+            # Not in the run: no counterpart, whatever else is.
+            self.assertIsNone(languages.counterpart(
+                other, [r for r in LADDER.rungs if r != rung]))
+        self.assertIsNone(languages.counterpart("go-unlisted", cxx))
+        self.assertEqual(languages.counterpart(COX_LAST, cxx), COX_LAST)
+
+    def test_top_is_the_ladders_last_rung_when_built(self):
+        self.assertEqual(languages.resolve_rung("top", LADDER.rungs), TOP)
+        self.assertIsNone(languages.resolve_rung("top", LADDER.rungs[:-1]))
+        self.assertEqual(languages.resolve_rung(COX_LAST, []), COX_LAST)
+        self.assertEqual(languages.BUILD_RUNGS, (BOTTOM, COX_LAST, "top"))
+        self.assertEqual(languages.CXX_BOTTOM, LADDER.rungs[0])
 
     def test_every_setting_gets_its_environment_and_nothing_else(self):
         base = {"GOGC": "5", "JAVA_OPTS": "-Xint", "PATH": "/bin"}
@@ -64,48 +84,120 @@ class LanguagesTest(unittest.TestCase):
         self.assertEqual(cxx["PATH"], "/bin")
 
     def test_a_go_record_claiming_to_be_cxx_is_refused(self):
-        go = dict(rung="go-havlak1", allocator="go",
+        go = dict(rung=GO_BOTTOM, allocator="go",
                   allocator_version="go1.19.8 GOGC=100 GOMEMLIMIT=off",
                   allocations={"count": 1, "bytes": 2, "peak_live_bytes": 3})
         self.assertEqual(check_record(record_of(language="go", **go),
-                                      "go-havlak1", "GOGC=100"), [])
-        problems = check_record(record_of(**go), "go-havlak1", "GOGC=100")
+                                      GO_BOTTOM, "GOGC=100"), [])
+        problems = check_record(record_of(**go), GO_BOTTOM, "GOGC=100")
         self.assertIn("language 'c++', expected 'go'", problems)
         # ... and a C++ rung's record naming Go.
-        problems = check_record(record_of(language="go", rung="havlak1"),
-                                "havlak1", "glibc")
+        problems = check_record(record_of(language="go", rung=BOTTOM),
+                                BOTTOM, "glibc")
         self.assertIn("language 'go', expected 'c++'", problems)
 
     def test_a_runtime_setting_that_did_not_arrive_is_refused(self):
-        go = record_of(language="go", rung="go-havlak1", allocator="go",
+        go = record_of(language="go", rung=GO_BOTTOM, allocator="go",
                        allocator_version="go1.19.8 GOGC=100 GOMEMLIMIT=off",
                        allocations={"count": 1, "bytes": 2,
                                     "peak_live_bytes": 3})
-        problems = check_record(go, "go-havlak1", "GOGC=off+GOMEMLIMIT=1GiB")
+        problems = check_record(go, GO_BOTTOM, "GOGC=off+GOMEMLIMIT=1GiB")
         self.assertTrue(any("GOGC=off GOMEMLIMIT=1GiB" in p
                             for p in problems), problems)
-        java = record_of(language="java", rung="java-top", allocator="G1",
+        java = record_of(language="java", rung=JAVA_TOP, allocator="G1",
                          allocations={"count": None, "bytes": 2,
                                       "peak_live_bytes": 3})
-        self.assertEqual(check_record(java, "java-top", "G1"), [])
+        self.assertEqual(check_record(java, JAVA_TOP, "G1"), [])
         self.assertIn("collector 'G1', expected 'Parallel'",
-                      check_record(java, "java-top", "Parallel"))
+                      check_record(java, JAVA_TOP, "Parallel"))
 
     def test_allocations_are_required_where_the_language_counts(self):
-        rust = record_of(language="rust", rung="rust-top")
+        rust = record_of(language="rust", rung=RUST_TOP)
         self.assertIn("no allocations in a rust record",
-                      check_record(rust, "rust-top", "glibc"))
-        go = record_of(language="go", rung="go-havlak1", allocator="go",
+                      check_record(rust, RUST_TOP, "glibc"))
+        go = record_of(language="go", rung=GO_BOTTOM, allocator="go",
                        allocator_version="go1.19.8 GOGC=100 GOMEMLIMIT=off",
                        allocations={"count": None, "bytes": 2,
                                     "peak_live_bytes": 3})
         self.assertIn("no allocation count in a go record",
-                      check_record(go, "go-havlak1", "GOGC=100"))
+                      check_record(go, GO_BOTTOM, "GOGC=100"))
 
     def test_a_language_field_must_be_a_name(self):
         text = json.dumps(dict(GOOD, language=3))
         with self.assertRaises(records.RecordError):
             parse_run_record(text)
+
+
+class LadderTest(unittest.TestCase):
+    """ladder.json, the one registry: read and checked."""
+
+    def write(self, data):
+        import tempfile
+        handle, path = tempfile.mkstemp(suffix=".json")
+        self.addCleanup(os.remove, path)
+        with os.fdopen(handle, "w") as out:
+            out.write(data if isinstance(data, str) else json.dumps(data))
+        return path
+
+    def registry(self, **changes):
+        data = {"rungs": [{"name": "a1", "counterparts": ["go-a1"]},
+                          {"name": "a2", "counterparts": []}],
+                "top_counterparts": ["java-top"], "cox_last": "a1",
+                "allocators": {"glibc": "", "jemalloc": "-jemalloc"}}
+        data.update(changes)
+        return data
+
+    def test_the_suites_registry_reads(self):
+        self.assertGreater(len(LADDER.rungs), 1)
+        self.assertEqual(LADDER.top, LADDER.rungs[-1])
+        self.assertIn(LADDER.cox_last, LADDER.rungs)
+        self.assertEqual(LADDER.allocator_suffix["glibc"], "")
+        # Every program's language is one the runner knows.
+        for other in LADDER.programs:
+            self.assertIn(languages.language_of(other),
+                          languages.LANGUAGE_ORDER[1:])
+        self.assertEqual(sorted(reversed(LADDER.rungs),
+                                key=languages.ladder_key), LADDER.rungs)
+        self.assertEqual(sorted(reversed(LADDER.programs),
+                                key=languages.ladder_key),
+                         sorted(LADDER.programs, key=languages.ladder_key))
+
+    def test_a_small_registry(self):
+        ladder = languages.load_ladder(self.write(self.registry()))
+        self.assertEqual(ladder.rungs, ["a1", "a2"])
+        self.assertEqual((ladder.bottom, ladder.top), ("a1", "a2"))
+        self.assertEqual(ladder.counterparts, {"go-a1": "a1",
+                                               "java-top": "a2"})
+        self.assertEqual(ladder.programs, ["go-a1", "java-top"])
+        self.assertEqual(ladder.counterparts_of("a1", "go"), ["go-a1"])
+        self.assertEqual(ladder.counterparts_of("a2", "go"), [])
+        self.assertEqual(ladder.allocator_suffix["jemalloc"], "-jemalloc")
+
+    def test_a_wrong_registry_is_one_message_naming_the_file(self):
+        cases = (
+            (self.registry(rungs=[]), "at least one rung"),
+            (self.registry(rungs=[{"name": "a1"}, {"name": "a1"}]),
+             "a1 is listed twice"),
+            (self.registry(rungs=[{"counterparts": []}]), 'without a "name"'),
+            (self.registry(rungs=[{"name": "go-a1"}]), "not a C++ rung"),
+            (self.registry(cox_last="a9"), '"cox_last"'),
+            (self.registry(top_counterparts=["top"]), "names no language"),
+            (self.registry(top_counterparts=["go-a1"]),
+             "go-a1 is listed twice"),
+            (self.registry(top_counterparts="java-top"), "list of names"),
+            (self.registry(allocators={"jemalloc": "-jemalloc"}), "glibc"),
+            (self.registry(allocators=["glibc"]), '"allocators"'),
+            ("{", "line 1"),
+            ([], "not a JSON object"),
+        )
+        for data, words in cases:
+            path = self.write(data)
+            with self.assertRaises(languages.LadderError) as caught:
+                languages.load_ladder(path)
+            self.assertIn(words, str(caught.exception))
+            self.assertTrue(str(caught.exception).startswith(path))
+        with self.assertRaises(languages.LadderError):
+            languages.load_ladder(path + ".missing")
 
 
 class BuildsTest(unittest.TestCase):
@@ -154,9 +246,9 @@ def measurement(wall, peak_kib=100 * 1024, repeated=0.5, **record):
 
 class AnalysisTest(unittest.TestCase):
     def languages_run(self):
-        walls = {"havlak1": 10.0, "havlak6": 1.0, "havlak13": 0.25,
-                 "go-havlak1": 20.0, "go-havlak6": 2.0, "java-top": 0.5,
-                 "rust-top": 0.3}
+        walls = {BOTTOM: 10.0, COX_LAST: 1.0, TOP: 0.25,
+                 GO_BOTTOM: 20.0, GO_COX_LAST: 2.0, JAVA_TOP: 0.5,
+                 RUST_TOP: 0.3}
         measurements = {}
         config_rungs = list(walls)
         for rung, wall in walls.items():
@@ -165,7 +257,7 @@ class AnalysisTest(unittest.TestCase):
                             else languages.settings(language)):
                 measurements[(rung, None, setting)] = [
                     measurement(wall * (2 if setting == "Parallel" else 1),
-                                repeated=5.0 if rung == "java-top" else 0.5)]
+                                repeated=5.0 if rung == JAVA_TOP else 0.5)]
         config = {"rungs": config_rungs, "allocators": ["glibc"],
                   "builds": None,
                   "settings": {l: list(languages.settings(l))
@@ -173,7 +265,7 @@ class AnalysisTest(unittest.TestCase):
                   "runs": 1, "warmup": 0, "scale": None}
         counts = {"count": 1, "bytes": 2, "peak_live_bytes": 3}
         allocations = {rung: dict(counts) for rung in config_rungs}
-        allocations["java-top"]["count"] = None
+        allocations[JAVA_TOP]["count"] = None
         env = {"languages": {"go": {"compiler": "go1.19.8 gc",
                                     "build_flags": "-compiler=gc",
                                     "runtime_settings": {"GOGC=100": "x"}}}}
@@ -185,7 +277,7 @@ class AnalysisTest(unittest.TestCase):
         go = [row for row in rows if row.language == "go"
               and row.allocator == "GOGC=100"]
         self.assertEqual([row.rung for row in go],
-                         ["go-havlak1", "go-havlak6"])
+                         [GO_BOTTOM, GO_COX_LAST])
         self.assertAlmostEqual(go[1].speedup_vs_first, 10.0)
         self.assertEqual({row.allocator for row in rows
                           if row.language == "java"}, {"G1", "Parallel"})
@@ -193,20 +285,20 @@ class AnalysisTest(unittest.TestCase):
     def test_headline_compares_each_level_in_the_run(self):
         header, body = analysis.headline(self.languages_run())
         by = {(line[0], line[5]): line for line in body}
-        bottom = by[("bottom", "go-havlak1")]
-        self.assertEqual(bottom[1], "havlak1")
+        bottom = by[("bottom", GO_BOTTOM)]
+        self.assertEqual(bottom[1], BOTTOM)
         self.assertEqual(bottom[-2], "2.00x")        # Go twice C++'s time
-        self.assertEqual(by[("Cox's last step", "go-havlak6")][1], "havlak6")
-        self.assertEqual(by[("top", "go-havlak6")][1], "havlak13")
-        self.assertEqual(by[("top", "java-top")][-2], "2.00x")
-        self.assertEqual(by[("top", "rust-top")][-2], "1.20x")
+        self.assertEqual(by[("Cox's last step", GO_COX_LAST)][1], COX_LAST)
+        self.assertEqual(by[("top", GO_COX_LAST)][1], TOP)
+        self.assertEqual(by[("top", JAVA_TOP)][-2], "2.00x")
+        self.assertEqual(by[("top", RUST_TOP)][-2], "1.20x")
 
     def test_jvm_steady_state_from_its_own_phases(self):
         header, body = analysis.steady_state(self.languages_run())
         rows = {(line[0], line[1]): line for line in body}
-        self.assertIn(("havlak13", "glibc"), rows)
+        self.assertIn((TOP, "glibc"), rows)
         # 5 s of repeated findings over 50: 100 ms each.
-        self.assertTrue(rows[("java-top", "G1")][3].startswith("100.00"))
+        self.assertTrue(rows[(JAVA_TOP, "G1")][3].startswith("100.00"))
 
     def test_markdown_says_what_differs_and_round_trips(self):
         built = self.languages_run()
@@ -214,7 +306,7 @@ class AnalysisTest(unittest.TestCase):
         self.assertIn("## What differs between the languages", markdown)
         self.assertIn("bounds checks", markdown)
         self.assertIn("## The ladders side by side", markdown)
-        self.assertIn("| havlak1 | glibc | 10.000", markdown)
+        self.assertIn(f"| {BOTTOM} | glibc | 10.000", markdown)
         path = os.path.join(self.tmp_dir(), "results.json")
         with open(path, "w") as out:
             json.dump(built, out)
@@ -227,7 +319,7 @@ class AnalysisTest(unittest.TestCase):
         return directory.name
 
     def builds_run(self, checked_factor=1.1, pgo_walls=None):
-        walls = {"havlak1": 10.0, "havlak6": 1.0, "havlak13": 0.25}
+        walls = {BOTTOM: 10.0, COX_LAST: 1.0, TOP: 0.25}
         pgo_walls = pgo_walls or {rung: wall * 0.9
                                   for rung, wall in walls.items()}
         measurements = {}
@@ -247,19 +339,19 @@ class AnalysisTest(unittest.TestCase):
         header, body, medians, base = analysis.build_table(self.builds_run())
         self.assertEqual(base, "gcc-O2")
         row = dict(zip(header, body[0]))
-        self.assertEqual(row["rung"], "havlak1")
+        self.assertEqual(row["rung"], BOTTOM)
         self.assertEqual(row["gcc-pgo vs gcc-O2"], "1.11x")
         self.assertEqual(row["gcc-checked vs gcc-O2"], "0.91x")
-        self.assertEqual(medians[("havlak6", "gcc-checked")], 1.1)
+        self.assertEqual(medians[(COX_LAST, "gcc-checked")], 1.1)
 
     def test_build_summary_says_what_checks_cost_and_the_ranking(self):
         summary = analysis.build_summary(self.builds_run())
-        self.assertIn("+10.0% at the bottom (havlak1)", summary[0])
-        self.assertIn("+10.0% at the top (havlak13)", summary[0])
-        self.assertIn("at Cox's last step (havlak6)", summary[0])
+        self.assertIn(f"+10.0% at the bottom ({BOTTOM})", summary[0])
+        self.assertIn(f"+10.0% at the top ({TOP})", summary[0])
+        self.assertIn(f"at Cox's last step ({COX_LAST})", summary[0])
         self.assertIn("gcc-pgo keeps the rungs' ranking", summary[1])
         reordered = analysis.build_summary(self.builds_run(pgo_walls={
-            "havlak1": 0.1, "havlak6": 1.0, "havlak13": 0.25}))
+            BOTTOM: 0.1, COX_LAST: 1.0, TOP: 0.25}))
         self.assertIn("gcc-pgo changes the rungs' ranking", reordered[1])
 
     def test_a_build_set_is_written_with_its_plots(self):
@@ -321,13 +413,13 @@ class AllLanguagesCompareTest(CompareTestCase):
         self.assertEqual(status, 0, stderr)
         built = results.load(os.path.join(self.out, "results.json"))
         series = {(run["rung"], run["allocator"]) for run in built["runs"]}
-        self.assertIn(("go-havlak1", "GOGC=off+GOMEMLIMIT=1GiB"), series)
-        self.assertIn(("java-top", "Parallel"), series)
-        self.assertIn(("rust-top", "glibc"), series)
-        self.assertNotIn(("rust-top", "jemalloc"), series)
+        self.assertIn((GO_BOTTOM, "GOGC=off+GOMEMLIMIT=1GiB"), series)
+        self.assertIn((JAVA_TOP, "Parallel"), series)
+        self.assertIn((RUST_TOP, "glibc"), series)
+        self.assertNotIn((RUST_TOP, "jemalloc"), series)
         self.assertEqual(built["runs"][0]["language"], "c++")
-        self.assertIsNone(built["allocations"]["java-top"]["count"])
-        self.assertEqual(built["allocations"]["go-havlak1"]["count"], 9)
+        self.assertIsNone(built["allocations"][JAVA_TOP]["count"])
+        self.assertEqual(built["allocations"][GO_BOTTOM]["count"], 9)
         self.assertIn("Headline", stdout)
         with open(os.path.join(self.out, "results.md")) as text:
             markdown = text.read()
@@ -346,17 +438,17 @@ class AllLanguagesCompareTest(CompareTestCase):
         self.assertIn("run 2/2", progress[len(series)])
 
     def test_a_go_program_claiming_to_be_cxx_stops_the_run(self):
-        os.environ["FAKE_LANGUAGE_go-havlak6"] = "c++"
-        self.addCleanup(os.environ.pop, "FAKE_LANGUAGE_go-havlak6")
+        os.environ["FAKE_LANGUAGE_" + GO_COX_LAST] = "c++"
+        self.addCleanup(os.environ.pop, "FAKE_LANGUAGE_" + GO_COX_LAST)
         status, _, stderr = self.compare()
         self.assertEqual(status, 1)
-        self.assert_one_error_line(stderr, "go-havlak6",
+        self.assert_one_error_line(stderr, GO_COX_LAST,
                                    "language 'c++', expected 'go'")
         self.assertFalse(os.path.exists(self.out))
 
     def test_builds_take_cxx_rungs_only(self):
         status, _, stderr = self.compare("--builds", "gcc-O2",
-                                         "--rungs", "havlak1,go-havlak1")
+                                         "--rungs", f"{BOTTOM},{GO_BOTTOM}")
         self.assertEqual(status, 2)
         self.assertIn("--builds takes C++ rungs only", stderr)
 
@@ -365,15 +457,15 @@ class AllLanguagesCompareTest(CompareTestCase):
         os.environ["FAKE_FLAGS"] = "-O2 -g -DNDEBUG -Wall"
         self.addCleanup(os.environ.pop, "FAKE_FLAGS")
         status, stdout, stderr = self.compare("--builds", "gcc-O2",
-                                              "--rungs", "havlak1,top")
+                                              "--rungs", f"{BOTTOM},top")
         self.assertEqual(status, 0, stderr)
         built = results.load(os.path.join(self.out, "results.json"))
-        self.assertEqual(built["config"]["rungs"], ["havlak1", "havlak13"])
+        self.assertEqual(built["config"]["rungs"], [BOTTOM, TOP])
         self.assertEqual({run["build"] for run in built["runs"]}, {"gcc-O2"})
         self.assertIn("Rungs x builds", stdout)
         os.environ["FAKE_FLAGS"] = "-O3 -g -DNDEBUG"
         status, _, stderr = self.compare("--builds", "gcc-O2", "--rungs",
-                                         "havlak1", out=self.out + "-2")
+                                         BOTTOM, out=self.out + "-2")
         self.assertEqual(status, 1)
         self.assert_one_error_line(stderr, "flags")
 
