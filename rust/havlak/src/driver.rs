@@ -19,7 +19,7 @@ pub const EXIT_SUCCESS: i32 = 0;
 pub const EXIT_WRONG_LOOP_COUNT: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_FAILURE: i32 = 3; // a file could not be written
-pub const EXIT_RESOURCE_LIMIT: i32 = 4; // no stack for a recursive program
+pub const EXIT_RESOURCE_LIMIT: i32 = 4; // no memory, or no stack for a recursive program
 
 // A recursive search's frame is well under this: rust-havlak1's depth-first
 // search takes 80 bytes a block, its nesting levels 224 a loop (the
@@ -285,6 +285,7 @@ fn run<R: Rung>(options: &Options) -> i32 {
 
 /// All of a program's main: `std::process::exit(rung_main::<R>())`.
 pub fn rung_main<R: Rung>() -> i32 {
+    alloc_count::set_program_name(R::NAME);
     use std::os::unix::ffi::OsStringExt;
     let args: Vec<Vec<u8>> = std::env::args_os().skip(1).map(|arg| arg.into_vec()).collect();
     let options = match parse_command_line(&args) {
