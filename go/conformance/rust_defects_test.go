@@ -107,7 +107,7 @@ func endedBy(exitErr *exec.ExitError, signal syscall.Signal) bool {
 func TestClosedStandardStreamsMatchTheCppRung(t *testing.T) {
 	programs, cpp := rustPrograms(t)
 	for _, program := range programs {
-		reference := counterpart(program, cpp)
+		reference := counterpart(t, program, cpp)
 		for _, c := range []struct {
 			redirection string
 			args        []string
@@ -141,7 +141,7 @@ func TestOutOfMemoryMatchesTheCppRung(t *testing.T) {
 		{"200000", []string{"--scale=20", "--iterations=0"}}, // an iterative rung
 	}
 	for _, program := range programs {
-		reference := counterpart(program, cpp)
+		reference := counterpart(t, program, cpp)
 		found := false
 		for _, limit := range limits {
 			want := runShell(t, "ulimit -v "+limit.kib, reference.path, limit.args...)
