@@ -1,17 +1,18 @@
 #ifndef HAVLAK_RUNG_H_
 #define HAVLAK_RUNG_H_
 
-// What a rung gives the harness. Each rung's folder has a rung.h:
+// What a rung gives the harness. Each rung's folder, variants/NAME, has a
+// rung.h, and ladder.json lists NAME in its place on the ladder:
 //
-//   namespace havlak1 {
+//   namespace NAME {
 //   struct Rung {
-//     static constexpr std::string_view kName = "havlak1";
-//     static constexpr std::string_view kIdea = "Hundt's map-heavy design";
-//     using Cfg = havlak1::Cfg;                      // CreateNode, AddEdge
-//     using LoopGraph = havlak1::LoopStructureGraph;
-//     using Finder = havlak1::Finder;                // FindLoops(cfg, &lsg)
+//     static constexpr std::string_view kName = "NAME";
+//     static constexpr std::string_view kIdea = "the one idea of this step";
+//     using Cfg = NAME::Cfg;                      // CreateNode, AddEdge
+//     using LoopGraph = NAME::LoopStructureGraph;
+//     using Finder = NAME::Finder;                // FindLoops(cfg, &lsg)
 //   };
-//   }  // namespace havlak1
+//   }  // namespace NAME
 //
 // Finder::FindLoops fills a loop structure graph and returns its number of
 // loops counting the artificial root, as Hundt's FindHavlakLoops does. A rung

@@ -27,7 +27,7 @@ struct AsTestingTypes<RungList<Rungs...>> {
 
 using AllRungs = AsTestingTypes<havlak::AllRungs>::Types;
 
-// Names typed tests after the rung: Ladder/HandMadeGraphs/havlak1.SelfLoop.
+// Names typed tests after the rung: Ladder/HandMadeGraphs/NAME.SelfLoop.
 struct RungName {
   template <typename R>
   static std::string GetName(int) {

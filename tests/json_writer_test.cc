@@ -8,7 +8,7 @@ namespace {
 TEST(JsonWriter, NestedObjectsAndArrays) {
   JsonWriter json;
   json.BeginObject();
-  json.Key("rung").String("havlak1");
+  json.Key("rung").String("a rung");
   json.Key("loops").Integer(76002);
   json.Key("phases").BeginArray().Number(0.5).Number(2.0).EndArray();
   json.Key("ok").Bool(true);
@@ -16,7 +16,7 @@ TEST(JsonWriter, NestedObjectsAndArrays) {
   json.Key("empty").BeginObject().EndObject();
   json.EndObject();
   EXPECT_EQ(std::move(json).Take(),
-            R"({"rung":"havlak1","loops":76002,"phases":[0.5,2],"ok":true,)"
+            R"({"rung":"a rung","loops":76002,"phases":[0.5,2],"ok":true,)"
             R"("none":null,"empty":{}})");
 }
 

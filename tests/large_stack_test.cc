@@ -10,18 +10,13 @@
 #include "gtest/gtest.h"
 #include "havlak/driver.h"
 #include "havlak/rung.h"
-#include "havlak1/rung.h"
-#include "havlak13/rung.h"
-#include "havlak9/rung.h"
+#include "havlak/workload.h"
 #include "subprocess.h"
 
 namespace havlak::testing {
 namespace {
 
 TEST(LargeStack, OnlyRecursiveRungsAskForOne) {
-  EXPECT_TRUE(IsRecursive<havlak1::Rung>());
-  EXPECT_TRUE(IsRecursive<havlak9::Rung>());  // its nesting levels recurse
-  EXPECT_FALSE(IsRecursive<havlak13::Rung>());
   EXPECT_EQ(StackBytesFor(50'000'000, false), 0u);
   EXPECT_GE(StackBytesFor(50'000'000, true), std::size_t{50'000'000} * 256);
 }
@@ -53,24 +48,34 @@ TEST(LargeStack, NonRecursiveRunsOnTheCallersStack) {
   EXPECT_TRUE(ran);
 }
 
-// Under a 400 MB address-space limit, havlak1 at --scale=4 (1,008,013
-// blocks) cannot have its stack: exit 4, and the message says why. havlak13
-// does not recurse and runs.
+// The first rung that says it recurses (in its rung.h): Hundt's design
+// does, so there is one.
+using RecursiveRung =
+    FirstRungWhere<[]<typename R>() { return IsRecursive<R>(); }>;
+
+// Under a 400 MB address-space limit, a recursive rung at --scale=4
+// (1,008,013 blocks) cannot have its stack: exit 4, and the message says
+// why. The top rung, which does not recurse, runs.
 TEST(LargeStack, ResourceLimitExitsWithStatus4) {
   SKIP_IN_SANITIZER_BUILD("ASan reserves terabytes of address space");
-  const auto run = [](const char* rung) {
-    return RunProcess({"/bin/sh", "-c", "ulimit -v 400000 && exec \"$0\" \"$@\"",
-                       BinaryPath(rung), "--scale=4", "--iterations=0"});
+  const auto run = [](const std::string& binary) {
+    return RunProcess({"/bin/sh", "-c",
+                       "ulimit -v 400000 && exec \"$0\" \"$@\"", binary,
+                       "--scale=4", "--iterations=0"});
   };
-  const ProcessResult recursive = run("havlak1");
+  const ProcessResult recursive = run(RungBinary<RecursiveRung>());
   EXPECT_EQ(recursive.exit_code, kExitResourceLimit) << recursive.err;
   EXPECT_EQ(recursive.out, "");
-  EXPECT_NE(recursive.err.find("havlak1: cannot reserve a stack of "),
+  EXPECT_NE(recursive.err.find(std::string(RecursiveRung::kName) +
+                               ": cannot reserve a stack of "),
             std::string::npos)
       << recursive.err;
-  EXPECT_NE(recursive.err.find("1008013 blocks"), std::string::npos)
+  EXPECT_NE(recursive.err.find(
+                std::to_string(WorkloadSpec::Scaled(4, 0).BigGraphBlocks()) +
+                " blocks"),
+            std::string::npos)
       << recursive.err;
-  const ProcessResult flat = run("havlak13");
+  const ProcessResult flat = run(RungBinary<TopRung>());
   EXPECT_EQ(flat.exit_code, kExitSuccess) << flat.err;
 }
 

@@ -3,13 +3,24 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "all_rungs.h"
 #include "gtest/gtest.h"
 #include "havlak/driver.h"
 #include "subprocess.h"
 
 namespace havlak::testing {
 namespace {
+
+// The bottom rung, the slowest, gives the profiler the most samples of the
+// loop finder in a short run. Its functions are in its namespace.
+using Profiled = BottomRung;
+std::string Binary(std::string_view allocator = "glibc") {
+  return RungBinary<Profiled>(allocator);
+}
+std::string RungNamespace() { return std::string(Profiled::kName) + "::"; }
 
 // Runs a reader (google-pprof or jeprof) on a profile and returns its text.
 std::string Read(const std::vector<std::string>& reader) {
@@ -20,33 +31,31 @@ std::string Read(const std::vector<std::string>& reader) {
 
 TEST(Profiles, CpuProfileIsWrittenAndNamesTheLoopFinder) {
   const TemporaryDirectory directory;
-  const std::string profile = directory.Path("havlak2.cpu.prof");
+  const std::string profile = directory.Path("rung.cpu.prof");
   const ProcessResult run =
-      RunProcess({BinaryPath("havlak2"), "--scale=0.2", "--cpuprofile=" + profile},
-                 "", {"CPUPROFILE_FREQUENCY=250"});
+      RunProcess({Binary(), "--scale=0.2", "--cpuprofile=" + profile}, "",
+                 {"CPUPROFILE_FREQUENCY=250"});
   ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
   ASSERT_TRUE(std::filesystem::exists(profile));
   EXPECT_NE(run.out.find("CPU profile: " + profile), std::string::npos);
 
-  const std::string top =
-      Read({"google-pprof", "--text", BinaryPath("havlak2"), profile});
+  const std::string top = Read({"google-pprof", "--text", Binary(), profile});
   EXPECT_TRUE(top.starts_with("Total: ")) << top;
-  EXPECT_NE(top.find("havlak2::"), std::string::npos) << top;
+  EXPECT_NE(top.find(RungNamespace()), std::string::npos) << top;
   EXPECT_NE(top.find("FindLoops"), std::string::npos) << top;
 }
 
 TEST(Profiles, CpuProfileEnvironmentVariableWorksAndConflicts) {
   const TemporaryDirectory directory;
   const std::string profile = directory.Path("from-env.prof");
-  const ProcessResult run = RunProcess(
-      {BinaryPath("havlak2"), "--scale=0.05"}, "", {"CPUPROFILE=" + profile});
+  const ProcessResult run =
+      RunProcess({Binary(), "--scale=0.05"}, "", {"CPUPROFILE=" + profile});
   ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
   EXPECT_TRUE(std::filesystem::exists(profile));
 
-  const ProcessResult both =
-      RunProcess({BinaryPath("havlak2"), "--scale=0.05",
-                  "--cpuprofile=" + directory.Path("flag.prof")},
-                 "", {"CPUPROFILE=" + directory.Path("env.prof")});
+  const ProcessResult both = RunProcess(
+      {Binary(), "--scale=0.05", "--cpuprofile=" + directory.Path("flag.prof")},
+      "", {"CPUPROFILE=" + directory.Path("env.prof")});
   EXPECT_EQ(both.exit_code, kExitUsage);
   EXPECT_NE(both.err.find("use one or the other"), std::string::npos)
       << both.err;
@@ -55,9 +64,9 @@ TEST(Profiles, CpuProfileEnvironmentVariableWorksAndConflicts) {
 TEST(Profiles, TcmallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
   SKIP_IN_SANITIZER_BUILD("no -tcmalloc binaries");
   const TemporaryDirectory directory;
-  const std::string profile = directory.Path("havlak2.heap");
+  const std::string profile = directory.Path("rung.heap");
   const ProcessResult run = RunProcess(
-      {BinaryPath("havlak2-tcmalloc"), "--scale=0.05", "--heapprofile=" + profile});
+      {Binary("tcmalloc"), "--scale=0.05", "--heapprofile=" + profile});
   ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
   EXPECT_NE(run.out.find("stopped after the first big-graph finding"),
             std::string::npos)
@@ -65,37 +74,37 @@ TEST(Profiles, TcmallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
   ASSERT_TRUE(std::filesystem::exists(profile));
   // Only the profile is left in the directory: no interim dumps, no
   // temporary files.
-  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(
-                              directory.Path("")),
-                          std::filesystem::directory_iterator()),
-            1);
+  EXPECT_EQ(
+      std::distance(std::filesystem::directory_iterator(directory.Path("")),
+                    std::filesystem::directory_iterator()),
+      1);
 
-  const std::string top =
-      Read({"google-pprof", "--text", "--alloc_space",
-            BinaryPath("havlak2-tcmalloc"), profile});
+  const std::string top = Read(
+      {"google-pprof", "--text", "--alloc_space", Binary("tcmalloc"), profile});
   EXPECT_TRUE(top.starts_with("Total: ")) << top;
-  EXPECT_NE(top.find("havlak2::"), std::string::npos) << top;
+  EXPECT_NE(top.find(RungNamespace()), std::string::npos) << top;
 }
 
 TEST(Profiles, JemallocHeapProfileIsWrittenAndNamesTheLoopFinder) {
   SKIP_IN_SANITIZER_BUILD("no -jemalloc binaries");
   const TemporaryDirectory directory;
-  const std::string profile = directory.Path("havlak2.jemalloc.heap");
+  const std::string profile = directory.Path("rung.jemalloc.heap");
   const ProcessResult run = RunProcess(
-      {BinaryPath("havlak2-jemalloc"), "--scale=0.05", "--heapprofile=" + profile},
-      "", {"MALLOC_CONF=prof:true,prof_accum:true,lg_prof_sample:10"});
+      {Binary("jemalloc"), "--scale=0.05", "--heapprofile=" + profile}, "",
+      {"MALLOC_CONF=prof:true,prof_accum:true,lg_prof_sample:10"});
   ASSERT_EQ(run.exit_code, kExitSuccess) << run.err;
   ASSERT_TRUE(std::filesystem::exists(profile));
 
   const std::string top = Read({"jeprof", "--text", "--cum", "--alloc_space",
-                                BinaryPath("havlak2-jemalloc"), profile});
-  EXPECT_NE(top.find("havlak2::FindHavlakLoops"), std::string::npos) << top;
+                                Binary("jemalloc"), profile});
+  EXPECT_NE(top.find(RungNamespace()), std::string::npos) << top;
+  EXPECT_NE(top.find("FindLoops"), std::string::npos) << top;
 }
 
 TEST(Profiles, JemallocHeapProfileNeedsProfilingSwitchedOn) {
   SKIP_IN_SANITIZER_BUILD("no -jemalloc binaries");
   const ProcessResult run =
-      RunProcess({BinaryPath("havlak2-jemalloc"), "--heapprofile=x.heap"});
+      RunProcess({Binary("jemalloc"), "--heapprofile=x.heap"});
   EXPECT_EQ(run.exit_code, kExitUsage);
   EXPECT_NE(run.err.find("MALLOC_CONF=prof:true"), std::string::npos)
       << run.err;

@@ -38,6 +38,11 @@ RandomCfg MakeRandomCfg(std::uint64_t seed, int max_blocks);
 // The same, with the shape chosen by the caller.
 RandomCfg MakeRandomCfg(std::uint64_t seed, int max_blocks, CfgShape shape);
 
+// The conformance suite's graphs (conformance_test.h): seeds 0 to
+// kConformanceCfgs - 1, of up to kConformanceMaxBlocks blocks.
+inline constexpr std::uint64_t kConformanceCfgs = 300;
+inline constexpr int kConformanceMaxBlocks = 5000;
+
 }  // namespace havlak::testing
 
 #endif  // HAVLAK_TESTS_RANDOM_CFG_H_

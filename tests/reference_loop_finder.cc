@@ -412,6 +412,10 @@ LoopForest FindLoopForest(const EdgeList& graph) {
   return HavlakLoopsToForest(tree, loops);
 }
 
+int CountReachableBlocks(const EdgeList& graph) {
+  return NumberDepthFirst(graph).size();
+}
+
 std::optional<LoopForest> NaturalLoopForest(const EdgeList& graph) {
   const DepthFirstTree tree = NumberDepthFirst(graph);
   const std::vector<std::vector<BlockId>> successors = Successors(graph);

@@ -23,6 +23,9 @@ namespace havlak::reference {
 // Havlak's loop nesting forest of `graph`, computed the slow, obvious way.
 LoopForest FindLoopForest(const EdgeList& graph);
 
+// The number of blocks a path from the start reaches, the start included.
+int CountReachableBlocks(const EdgeList& graph);
+
 // For a graph whose reachable part is reducible: the forest of natural loops
 // found through dominators. std::nullopt if the reachable part is irreducible.
 std::optional<LoopForest> NaturalLoopForest(const EdgeList& graph);

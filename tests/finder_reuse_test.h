@@ -1,3 +1,6 @@
+#ifndef HAVLAK_TESTS_FINDER_REUSE_TEST_H_
+#define HAVLAK_TESTS_FINDER_REUSE_TEST_H_
+
 // One finder, and where the rung reuses it one loop graph, through a run of
 // different graphs, bigger and smaller: every result must equal what a fresh
 // finder finds. Catches bookkeeping that a later call inherits.
@@ -12,9 +15,8 @@
 #include "named_cfg.h"
 
 namespace havlak::testing {
-namespace {
 
-std::vector<EdgeList> GraphsOfDifferentSizes() {
+inline std::vector<EdgeList> GraphsOfDifferentSizes() {
   EdgeList big;
   BuildSmallGraph(big);
   BuildBigGraph(WorkloadSpec::Scaled(0.02, 1), big);
@@ -30,9 +32,9 @@ std::vector<EdgeList> GraphsOfDifferentSizes() {
 
 template <typename R>
 class FinderReuse : public ::testing::Test {};
-TYPED_TEST_SUITE(FinderReuse, AllRungs, RungName);
+TYPED_TEST_SUITE_P(FinderReuse);
 
-TYPED_TEST(FinderReuse, LaterCallsFindWhatAFreshFinderFinds) {
+TYPED_TEST_P(FinderReuse, LaterCallsFindWhatAFreshFinderFinds) {
   const std::vector<EdgeList> graphs = GraphsOfDifferentSizes();
   typename TypeParam::Finder finder;
   typename TypeParam::LoopGraph reused;
@@ -50,5 +52,8 @@ TYPED_TEST(FinderReuse, LaterCallsFindWhatAFreshFinderFinds) {
   }
 }
 
-}  // namespace
+REGISTER_TYPED_TEST_SUITE_P(FinderReuse, LaterCallsFindWhatAFreshFinderFinds);
+
 }  // namespace havlak::testing
+
+#endif  // HAVLAK_TESTS_FINDER_REUSE_TEST_H_

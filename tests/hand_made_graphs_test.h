@@ -1,3 +1,6 @@
+#ifndef HAVLAK_TESTS_HAND_MADE_GRAPHS_TEST_H_
+#define HAVLAK_TESTS_HAND_MADE_GRAPHS_TEST_H_
+
 // Small CFGs whose loop forests can be worked out by hand, checked whole
 // against every rung. Block names say where a block sits.
 
@@ -9,39 +12,38 @@
 #include "named_cfg.h"
 
 namespace havlak::testing {
-namespace {
 
 template <typename R>
 class HandMadeGraphs : public ::testing::Test {};
-TYPED_TEST_SUITE(HandMadeGraphs, AllRungs, RungName);
+TYPED_TEST_SUITE_P(HandMadeGraphs);
 
-TYPED_TEST(HandMadeGraphs, EmptyGraphHasNoLoops) {
+TYPED_TEST_P(HandMadeGraphs, EmptyGraphHasNoLoops) {
   const EdgeList empty;
   const LoopForest forest = FindLoopForest<TypeParam>(empty);
   EXPECT_TRUE(forest.loops.empty());
   EXPECT_EQ(forest.NumLoopsWithRoot(), 1);
 }
 
-TYPED_TEST(HandMadeGraphs, SingleBlockHasNoLoops) {
+TYPED_TEST_P(HandMadeGraphs, SingleBlockHasNoLoops) {
   EdgeList single;
   single.CreateNode(0);
   EXPECT_FOREST(FindLoopForest<TypeParam>(single), LoopForest{});
 }
 
-TYPED_TEST(HandMadeGraphs, SelfLoop) {
+TYPED_TEST_P(HandMadeGraphs, SelfLoop) {
   const NamedCfg cfg = {
       {"entry", "loop"}, {"loop", "loop"}, {"loop", "exit"}};
   EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
                 cfg.Forest({{.header = "loop", .blocks = {"loop"}}}));
 }
 
-TYPED_TEST(HandMadeGraphs, SelfLoopOnTheStartBlock) {
+TYPED_TEST_P(HandMadeGraphs, SelfLoopOnTheStartBlock) {
   const NamedCfg cfg = {{"loop", "loop"}};
   EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
                 cfg.Forest({{.header = "loop", .blocks = {"loop"}}}));
 }
 
-TYPED_TEST(HandMadeGraphs, TwoNestedLoops) {
+TYPED_TEST_P(HandMadeGraphs, TwoNestedLoops) {
   const NamedCfg cfg = {
       {"entry", "outer"},           {"outer", "inner"},
       {"inner", "inner.latch"},     {"inner.latch", "inner"},
@@ -60,7 +62,7 @@ TYPED_TEST(HandMadeGraphs, TwoNestedLoops) {
                 }));
 }
 
-TYPED_TEST(HandMadeGraphs, OneHeaderWithTwoBackEdges) {
+TYPED_TEST_P(HandMadeGraphs, OneHeaderWithTwoBackEdges) {
   const NamedCfg cfg = {
       {"entry", "loop"},        {"loop", "loop.left"},
       {"loop", "loop.right"},   {"loop.left", "loop"},
@@ -74,7 +76,7 @@ TYPED_TEST(HandMadeGraphs, OneHeaderWithTwoBackEdges) {
 
 // entry jumps to both a and b, and a and b form a cycle: a loop with two
 // entries. The depth-first search reaches a first, so a is its header.
-TYPED_TEST(HandMadeGraphs, IrreducibleLoopWithTwoEntries) {
+TYPED_TEST_P(HandMadeGraphs, IrreducibleLoopWithTwoEntries) {
   const NamedCfg cfg = {
       {"entry", "a"}, {"entry", "b"}, {"a", "b"}, {"b", "a"}, {"b", "exit"}};
   EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
@@ -85,7 +87,7 @@ TYPED_TEST(HandMadeGraphs, IrreducibleLoopWithTwoEntries) {
 
 // An irreducible loop inside a reducible one: the inner cycle's second entry
 // comes from the outer loop's header, which is still inside the outer loop.
-TYPED_TEST(HandMadeGraphs, IrreducibleLoopInsideReducibleLoop) {
+TYPED_TEST_P(HandMadeGraphs, IrreducibleLoopInsideReducibleLoop) {
   const NamedCfg cfg = {
       {"entry", "outer"},           {"outer", "inner.a"},
       {"outer", "inner.b"},         {"inner.a", "inner.b"},
@@ -107,7 +109,7 @@ TYPED_TEST(HandMadeGraphs, IrreducibleLoopInsideReducibleLoop) {
 
 // Blocks the start cannot reach belong to no loop, even when they form one,
 // and their edges into live blocks do not count.
-TYPED_TEST(HandMadeGraphs, UnreachableBlocksAreIgnored) {
+TYPED_TEST_P(HandMadeGraphs, UnreachableBlocksAreIgnored) {
   NamedCfg cfg = {
       {"entry", "loop"},      {"loop", "loop.latch"},
       {"loop.latch", "loop"}, {"dead", "dead.loop"},
@@ -119,7 +121,7 @@ TYPED_TEST(HandMadeGraphs, UnreachableBlocksAreIgnored) {
       cfg.Forest({{.header = "loop", .blocks = {"loop", "loop.latch"}}}));
 }
 
-TYPED_TEST(HandMadeGraphs, RepeatedEdgesCountOnce) {
+TYPED_TEST_P(HandMadeGraphs, RepeatedEdgesCountOnce) {
   const NamedCfg cfg = {
       {"entry", "loop"},      {"entry", "loop"},      {"loop", "loop.latch"},
       {"loop", "loop.latch"}, {"loop.latch", "loop"}, {"loop.latch", "loop"},
@@ -130,7 +132,7 @@ TYPED_TEST(HandMadeGraphs, RepeatedEdgesCountOnce) {
       cfg.Forest({{.header = "loop", .blocks = {"loop", "loop.latch"}}}));
 }
 
-TYPED_TEST(HandMadeGraphs, SiblingLoopsInsideALoop) {
+TYPED_TEST_P(HandMadeGraphs, SiblingLoopsInsideALoop) {
   const NamedCfg cfg = {
       {"entry", "outer"},       {"outer", "first"},
       {"first", "first"},       {"first", "second"},
@@ -153,11 +155,11 @@ TYPED_TEST(HandMadeGraphs, SiblingLoopsInsideALoop) {
 
 // 200,000 blocks in a chain and one edge back to the start: one loop
 // holding them all. A recursive depth-first search goes 200,000 calls deep;
-// FindLoopForest gives it a stack sized for the graph. (havlak1 to havlak7
+// FindLoopForest gives it a stack sized for the graph. (The lower rungs
 // look each block up in the loop body with std::find, as Hundt's code did:
 // quadratic here, so the sanitizer build, several times slower, takes
-// 20,000 blocks; tests/depth_test.cc goes deeper in both builds.)
-TYPED_TEST(HandMadeGraphs, LongChainWithBackEdge) {
+// 20,000 blocks; tests/depth_test.h goes deeper in both builds.)
+TYPED_TEST_P(HandMadeGraphs, LongChainWithBackEdge) {
 #ifdef HAVLAK_SANITIZE_BUILD
   constexpr BlockId kBlocks = 20'000;
 #else
@@ -175,5 +177,15 @@ TYPED_TEST(HandMadeGraphs, LongChainWithBackEdge) {
   EXPECT_FOREST(FindLoopForest<TypeParam>(chain), LoopForest{{loop}});
 }
 
-}  // namespace
+REGISTER_TYPED_TEST_SUITE_P(HandMadeGraphs, EmptyGraphHasNoLoops,
+                            SingleBlockHasNoLoops, SelfLoop,
+                            SelfLoopOnTheStartBlock, TwoNestedLoops,
+                            OneHeaderWithTwoBackEdges,
+                            IrreducibleLoopWithTwoEntries,
+                            IrreducibleLoopInsideReducibleLoop,
+                            UnreachableBlocksAreIgnored, RepeatedEdgesCountOnce,
+                            SiblingLoopsInsideALoop, LongChainWithBackEdge);
+
 }  // namespace havlak::testing
+
+#endif  // HAVLAK_TESTS_HAND_MADE_GRAPHS_TEST_H_

@@ -1,3 +1,6 @@
+#ifndef HAVLAK_TESTS_DEPTH_TEST_H_
+#define HAVLAK_TESTS_DEPTH_TEST_H_
+
 // Depth: a 5,000,000-block chain and a 100,000-deep loop nest, through every
 // rung, without a crash. Rungs that say they recurse (IsRecursive, in
 // havlak/rung.h) run on a stack sized for the graph (FindLoopForest); the
@@ -11,15 +14,14 @@
 #include "named_cfg.h"
 
 namespace havlak::testing {
-namespace {
 
 template <typename R>
 class Depth : public ::testing::Test {};
-TYPED_TEST_SUITE(Depth, AllRungs, RungName);
+TYPED_TEST_SUITE_P(Depth);
 
 // 0 -> 1 -> ... -> 4,999,999, which loops on itself: the search goes five
 // million blocks deep; one loop.
-TYPED_TEST(Depth, FiveMillionBlockChain) {
+TYPED_TEST_P(Depth, FiveMillionBlockChain) {
   constexpr BlockId kBlocks = 5'000'000;
   EdgeList chain;
   chain.edges.reserve(kBlocks);
@@ -42,7 +44,7 @@ TYPED_TEST(Depth, FiveMillionBlockChain) {
 
 // Headers h0 .. h(n-1) in a chain, latches l(n-1) .. l0 back down, each
 // latch closing its header's loop: n loops, each inside the one before.
-TYPED_TEST(Depth, HundredThousandDeepLoopNest) {
+TYPED_TEST_P(Depth, HundredThousandDeepLoopNest) {
   constexpr BlockId kDepth = 100'000;
   const auto header = [](BlockId i) { return i; };
   const auto latch = [](BlockId i) { return kDepth + i; };
@@ -67,5 +69,9 @@ TYPED_TEST(Depth, HundredThousandDeepLoopNest) {
   EXPECT_FOREST(FindLoopForest<TypeParam>(nest), std::move(expected).Build());
 }
 
-}  // namespace
+REGISTER_TYPED_TEST_SUITE_P(Depth, FiveMillionBlockChain,
+                            HundredThousandDeepLoopNest);
+
 }  // namespace havlak::testing
+
+#endif  // HAVLAK_TESTS_DEPTH_TEST_H_

@@ -1,0 +1,25 @@
+// The typed suites, each in its header, instantiated over every rung of the
+// registry (ladder.json, through all_rungs.h): a rung added there joins
+// every one of them. Tests are named Ladder/SUITE/RUNG.TEST.
+
+#include "all_rungs.h"
+#include "cfg_input_test.h"
+#include "conformance_test.h"
+#include "depth_test.h"
+#include "finder_reuse_test.h"
+#include "gtest/gtest.h"
+#include "hand_made_graphs_test.h"
+#include "workload_counts_test.h"
+
+namespace havlak::testing {
+namespace {
+
+INSTANTIATE_TYPED_TEST_SUITE_P(Ladder, HandMadeGraphs, AllRungs, RungName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Ladder, Conformance, AllRungs, RungName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Ladder, Depth, AllRungs, RungName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Ladder, FinderReuse, AllRungs, RungName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Ladder, CfgInput, AllRungs, RungName);
+INSTANTIATE_TYPED_TEST_SUITE_P(Ladder, WorkloadCounts, AllRungs, RungName);
+
+}  // namespace
+}  // namespace havlak::testing
