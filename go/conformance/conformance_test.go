@@ -58,7 +58,7 @@ func (r rung) run(t *testing.T, stdin string, args ...string) result {
 var rungName = regexp.MustCompile(`\b(go-)?havlak[0-9]+\b`)
 
 // normalized replaces the rung's own name with RUNG, and the Go rungs' names
-// in messages ("go-havlak5 and up") with the C++ ones, so that a Go rung's
+// in messages ("go-havlakN and up") with the C++ ones, so that a Go rung's
 // output and its C++ counterpart's compare byte for byte.
 func (r rung) normalized(text string) string {
 	text = strings.ReplaceAll(text, r.name+":", "RUNG:")
