@@ -471,7 +471,11 @@ func TestHandMadeGraphs(t *testing.T) {
 				t.Errorf("%s, %s: got exit %d\n%s%s\nwant\n%s", h.name, goRung.name, got.code, got.out, got.err,
 					strings.Join(loops, "\n"))
 			}
-			for _, reference := range []rung{cpp(registry(t).top()), counterpart(t, goRung, cpp)} {
+			references := []rung{cpp(registry(t).top())}
+			if c := counterpart(t, goRung, cpp); c.name != references[0].name {
+				references = append(references, c) // a top program's is the top: once
+			}
+			for _, reference := range references {
 				for _, args := range [][]string{{"--cfg", path}, {"--json", "--cfg", path}} {
 					sameOutput(t, h.name, goRung, goRung.run(t, "", args...), reference, reference.run(t, "", args...))
 				}
