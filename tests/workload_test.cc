@@ -28,38 +28,26 @@
 // With the artificial root: 76 * T * L + 2. The canonical T = 10, L = 100
 // gives 76002 per finding, and 50 findings 3800100. Loops nest as root >
 // 0 > 1 > outer loop > base loop > diamond loop: the root's nesting level is 5.
+//
+// Every rung's counts are checked in workload_counts_test.h.
 
+#include "havlak/workload.h"
+
+#include <array>
 #include <cstdint>
 
-#include "all_rungs.h"
 #include "gtest/gtest.h"
+#include "havlak/all_rungs.h"
 #include "havlak/edge_list.h"
+#include "havlak/large_stack.h"
+#include "havlak/loop_forest.h"
 #include "havlak/run_report.h"
 #include "havlak/rung.h"
-#include "havlak/workload.h"
 #include "havlak/workload_runner.h"
+#include "workload_graphs.h"
 
 namespace havlak::testing {
 namespace {
-
-EdgeList SmallGraph() {
-  EdgeList graph;
-  BuildSmallGraph(graph);
-  return graph;
-}
-
-EdgeList BigGraph(const WorkloadSpec& spec) {
-  EdgeList graph = SmallGraph();
-  BuildBigGraph(spec, graph);
-  return graph;
-}
-
-const ForestLoop* FindLoop(const LoopForest& forest, BlockId header) {
-  for (const ForestLoop& loop : forest.loops) {
-    if (loop.header == header) return &loop;
-  }
-  return nullptr;
-}
 
 TEST(WorkloadShape, SmallGraph) {
   const EdgeList graph = SmallGraph();
@@ -96,74 +84,84 @@ TEST(WorkloadShape, ExpectedCountsFollowTheDerivation) {
   EXPECT_EQ(WorkloadSpec::Scaled(0.02, 50).ExpectedBigGraphLoops(), 1522);
 }
 
-template <typename R>
-class WorkloadCounts : public ::testing::Test {};
-TYPED_TEST_SUITE(WorkloadCounts, AllRungs, RungName);
-
-TYPED_TEST(WorkloadCounts, SmallGraphForest) {
-  const LoopForest forest = FindLoopForest<TypeParam>(SmallGraph());
-  LoopForest expected;
-  expected.loops = {
-      {.header = 0, .blocks = {0, 9}, .depth = 1, .nesting_level = 1},
-      {.header = 1,
-       .blocks = {1, 2, 3, 4},
-       .reducible = false,
-       .parent = 0,
-       .depth = 2},
-      {.header = 5, .blocks = {5, 6, 7, 8}, .parent = 0, .depth = 2},
-  };
-  EXPECT_EQ(forest, expected) << DescribeDifference(forest, expected);
-  EXPECT_EQ(forest.NumLoopsWithRoot(), 4);
+TEST(WorkloadShape, SmallGraphLoopForestFollowsTheDerivation) {
+  const LoopForest forest = SmallGraphLoopForest();
+  EXPECT_EQ(forest.NumLoopsWithRoot(), WorkloadSpec::kSmallGraphLoops);
+  ASSERT_EQ(forest.loops.size(), 3u);
+  EXPECT_EQ(forest.loops[0].header, 0);
+  EXPECT_EQ(forest.loops[1].header, 1);
+  EXPECT_FALSE(forest.loops[1].reducible);  // 0 -> 2 enters past 1
+  EXPECT_EQ(forest.loops[2].header, 5);
+  EXPECT_EQ(forest.MaxDepth(), 2);
 }
 
-TYPED_TEST(WorkloadCounts, ReducedScaleCounts) {
-  // T = 10 trees of L = 1 and L = 2 outer loops: 76 * T * L + 2.
-  for (const auto& [scale, loops] : {std::pair{0.01, 762}, {0.02, 1522}}) {
-    const LoopForest forest = FindLoopForest<TypeParam>(
-        BigGraph(WorkloadSpec::Scaled(scale, 50)));
-    EXPECT_EQ(forest.NumLoopsWithRoot(), loops) << "scale " << scale;
-    EXPECT_EQ(forest.MaxDepth(), 5) << "scale " << scale;
-
-    // The details of the derivation: 3 heads no loop, 4 heads the merged
-    // one, inside 1, inside 0.
-    EXPECT_EQ(FindLoop(forest, 3), nullptr);
-    const ForestLoop* merged = FindLoop(forest, 4);
-    ASSERT_NE(merged, nullptr);
-    EXPECT_EQ(merged->parent, 1);
-    ASSERT_NE(FindLoop(forest, 1), nullptr);
-    EXPECT_EQ(FindLoop(forest, 1)->parent, 0);
-    ASSERT_NE(FindLoop(forest, 5), nullptr);
-    EXPECT_EQ(FindLoop(forest, 5)->parent, 4);
+TEST(Phases, KeysAndTitlesInTheOrderTheyRun) {
+  ASSERT_EQ(kNumPhases, 5);
+  EXPECT_EQ(kAllPhases[0], Phase::kSmallGraphLoops);
+  EXPECT_EQ(kAllPhases[4], Phase::kNestingLevels);
+  EXPECT_EQ(PhaseKey(Phase::kSmallGraphLoops), "small_graph_loops");
+  EXPECT_EQ(PhaseTitle(Phase::kSmallGraphLoops), "small-graph loops");
+  EXPECT_EQ(PhaseKey(Phase::kRepeatedFinds), "repeated_finds");
+  EXPECT_EQ(PhaseTitle(Phase::kRepeatedFinds), "repeated loop finding");
+  for (int i = 0; i < kNumPhases; ++i) {
+    EXPECT_EQ(static_cast<int>(kAllPhases[i]), i);
   }
 }
 
-TYPED_TEST(WorkloadCounts, CanonicalGraphCount) {
-  const LoopForest forest =
-      FindLoopForest<TypeParam>(BigGraph(WorkloadSpec()));
-  EXPECT_EQ(forest.NumLoopsWithRoot(), 76002);
-  EXPECT_EQ(forest.MaxDepth(), 5);
-}
+// What the runner showed its observer.
+class RecordingObserver : public WorkloadObserver {
+ public:
+  void Progress(Phase phase, int done, int total) override {
+    ++calls[static_cast<int>(phase)];
+    last_done = done;
+    last_total = total;
+  }
+  std::array<int, kNumPhases> calls{};
+  int last_done = 0;
+  int last_total = 0;
+};
 
-// The whole workload through the runner, as the binaries run it, with a
-// fresh loop graph per finding and (where the rung can) one reused graph.
-TYPED_TEST(WorkloadCounts, RunnerReportsTheKnownCounts) {
+// The runner as the binaries run it, on one rung: every phase's findings,
+// the known counts, and nothing left in memory.
+TEST(RunWorkload, RunsEveryPhaseAndTellsTheObserver) {
   const WorkloadSpec spec = WorkloadSpec::Scaled(0.01, 3);
-  for (const bool reuse_loop_graph : {false, true}) {
-    SCOPED_TRACE(reuse_loop_graph ? "reused loop graph" : "fresh loop graphs");
-    WorkloadObserver quiet;
-    WorkloadResult result;
-    RunOnLargeStack(StackBytesForBlocks(spec.BigGraphBlocks()), [&] {
-      result = RunWorkload<TypeParam>(spec, reuse_loop_graph, quiet);
-    });
-    EXPECT_EQ(result.small_graph_loops, 4);
-    EXPECT_EQ(result.small_graph_loops_total, 4 * 150);
-    EXPECT_EQ(result.big_graph_loops, 762);
-    EXPECT_EQ(result.big_graph_loops_total, 3 * 762);
-    EXPECT_EQ(result.root_nesting_level, 5);
-    EXPECT_EQ(result[Phase::kSmallGraphLoops].finds, 150);
-    EXPECT_EQ(result[Phase::kRepeatedFinds].finds, 3);
-    EXPECT_TRUE(CheckLoopCounts(spec, result).empty());
-  }
+  RecordingObserver observer;
+  WorkloadResult result;
+  RunOnStackFor(spec.BigGraphBlocks(), IsRecursive<TopRung>(), [&] {
+    result = RunWorkload<TopRung>(spec, WorkloadPlan(), observer);
+  });
+  EXPECT_TRUE(CheckLoopCounts(spec, result).empty());
+  EXPECT_EQ(result.big_graph_loops, spec.ExpectedBigGraphLoops());
+  EXPECT_FALSE(result.stopped_after_first_find);
+  EXPECT_EQ(result.live_data, nullptr);
+  EXPECT_EQ(result[Phase::kSmallGraphLoops].finds, spec.small_graph_finds);
+  EXPECT_EQ(result[Phase::kFirstFind].finds, 1);
+  EXPECT_EQ(result[Phase::kRepeatedFinds].finds, spec.big_graph_finds);
+  EXPECT_EQ(observer.calls[static_cast<int>(Phase::kSmallGraphLoops)],
+            spec.small_graph_finds);
+  EXPECT_EQ(observer.calls[static_cast<int>(Phase::kRepeatedFinds)],
+            spec.big_graph_finds);
+  EXPECT_EQ(observer.last_done, observer.last_total);
+}
+
+// A heap profile's run: the plan says stop, the runner stops after the
+// first big-graph finding and hands back the rung's data, still allocated.
+TEST(RunWorkload, StopsAfterTheFirstFindKeepingItsData) {
+  const WorkloadSpec spec = WorkloadSpec::Scaled(0.01, 3);
+  RecordingObserver observer;
+  WorkloadResult result;
+  RunOnStackFor(spec.BigGraphBlocks(), IsRecursive<TopRung>(), [&] {
+    result =
+        RunWorkload<TopRung>(spec, {.stop_after_first_find = true}, observer);
+  });
+  EXPECT_TRUE(result.stopped_after_first_find);
+  EXPECT_NE(result.live_data, nullptr);
+  EXPECT_EQ(result.big_graph_loops, spec.ExpectedBigGraphLoops());
+  EXPECT_EQ(result.big_graph_loops_total, 0);
+  EXPECT_EQ(result[Phase::kRepeatedFinds].finds, 0);
+  EXPECT_EQ(observer.calls[static_cast<int>(Phase::kRepeatedFinds)], 0);
+  EXPECT_TRUE(CheckLoopCounts(spec, result).empty());
+  result.live_data.reset();
 }
 
 TEST(CheckLoopCounts, NamesEveryWrongCount) {
@@ -178,6 +176,17 @@ TEST(CheckLoopCounts, NamesEveryWrongCount) {
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_EQ(problems[0], "big-graph loops: 761, expected 762");
   EXPECT_EQ(problems[1], "root nesting level: 4, expected 5");
+}
+
+TEST(CheckLoopCounts, StoppedRunHasNoRepeatedFindingsToCheck) {
+  const WorkloadSpec spec = WorkloadSpec::Scaled(0.01, 3);
+  WorkloadResult result;
+  result.small_graph_loops = WorkloadSpec::kSmallGraphLoops;
+  result.small_graph_loops_total =
+      std::int64_t{WorkloadSpec::kSmallGraphLoops} * spec.small_graph_finds;
+  result.big_graph_loops = static_cast<int>(spec.ExpectedBigGraphLoops());
+  result.stopped_after_first_find = true;
+  EXPECT_TRUE(CheckLoopCounts(spec, result).empty());
 }
 
 }  // namespace
