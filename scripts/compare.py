@@ -9,7 +9,8 @@ GOGC=off+GOMEMLIMIT=1GiB; Rust (rust-havlak1, rust-top) with the system
 allocator; Java and Scala (java-/scala- havlak1 and top) under the G1 and
 Parallel collectors. --builds adds the C++ build axis (gcc-O2,
 gcc-O3-native, gcc-lto, gcc-pgo, clang-O2, gcc-checked, or all): the
-chosen C++ rungs (default havlak1, havlak6 and the top rung), each built in a
+chosen C++ rungs (default the bottom, Cox's last step and the top rung, as
+ladder.json names them), each built in a
 tree of its own under build-flavours/, under glibc malloc unless
 --allocators says otherwise.
 
@@ -117,8 +118,8 @@ def parse_args(argv):
     parser.add_argument("--rungs",
                         help="comma-separated programs, of any language; "
                              "'top' is the top C++ rung (default: every "
-                             "program in --bin; with --builds: havlak1, "
-                             "havlak6, top)")
+                             "program in --bin; with --builds: "
+                             f"{','.join(languages.BUILD_RUNGS)})")
     parser.add_argument("--allocators",
                         help="comma-separated, of glibc, jemalloc, tcmalloc: "
                              "the C++ rungs' (default: all three; glibc "

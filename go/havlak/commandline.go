@@ -1,6 +1,7 @@
 package havlak
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -135,8 +136,8 @@ var flags = []flag{
 			"finding on the big graph, then stop",
 		needsFileName(func(o *Options, v string) { o.HeapProfile = v }, "needs a file name")},
 	{"reuse-loop-graph", false, "",
-		"refill one loop graph in every finding but the first big-graph one\n" +
-			"(go-havlak5 and up; their default is true, like Cox's -reuseloopgraph)",
+		// UsageText adds whether this rung can, and its default.
+		"refill one loop graph in every finding but the first big-graph one",
 		func(value string, options *Options) string {
 			reuse := value == "true"
 			options.ReuseLoopGraph = &reuse
@@ -218,14 +219,16 @@ func ParseCommandLine(args []string) (Options, string) {
 	return options, ""
 }
 
-// UsageText is the --help text, with summary as its first line.
-func UsageText(program, summary string) string {
+// UsageText is the --help text, with summary as its first line;
+// reusesLoopGraph says whether the program can take --reuse-loop-graph.
+func UsageText(program, summary string, reusesLoopGraph bool) string {
+	canonical := CanonicalWorkload()
 	var out strings.Builder
 	out.WriteString(program + ": " + summary + "\n\n" +
 		"Usage: " + program + " [flags]\n\n" +
-		"Runs Hundt's LoopTesterApp workload: 15000 loop findings on a small\n" +
-		"graph, then a big graph of 252013 blocks built and searched for\n" +
-		"loops 1 + 50 times, then the nesting levels of the first result.\n" +
+		fmt.Sprintf("Runs Hundt's LoopTesterApp workload: %d loop findings on a small\n", canonical.SmallGraphFinds) +
+		fmt.Sprintf("graph, then a big graph of %d blocks built and searched for\n", canonical.BigGraphBlocks()) +
+		fmt.Sprintf("loops 1 + %d times, then the nesting levels of the first result.\n", canonical.BigGraphFinds) +
 		"Prints the loop counts (checked against the known ones), the time\n" +
 		"of each phase and the peak resident memory.\n\nFlags:\n")
 	const helpColumn = 24
@@ -236,7 +239,15 @@ func UsageText(program, summary string) string {
 		}
 		out.WriteString(head)
 		column := len(head)
-		for _, line := range strings.Split(f.help, "\n") {
+		help := f.help
+		if f.name == "reuse-loop-graph" {
+			if reusesLoopGraph {
+				help += "\n(default true, like Cox's -reuseloopgraph)"
+			} else {
+				help += "\n(not this rung: its finder fills a fresh graph every time)"
+			}
+		}
+		for _, line := range strings.Split(help, "\n") {
 			if column >= helpColumn {
 				out.WriteByte('\n')
 				column = 0

@@ -49,12 +49,19 @@ func TestCommandLineErrors(t *testing.T) {
 }
 
 func TestUsageText(t *testing.T) {
-	text := UsageText("go-havlak1", "an idea")
+	text := UsageText("go-havlak1", "an idea", false)
 	for _, want := range []string{"go-havlak1: an idea\n\nUsage: go-havlak1 [flags]\n",
+		"workload: 15000 loop findings", "big graph of 252013 blocks", "loops 1 + 50 times",
 		"  --scale=S             workload size", "  --reuse-loop-graph    refill",
+		"(not this rung: its finder fills a fresh graph every time)",
 		"  --help                print this help and exit\n", "4 a resource\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in\n%s", want, text)
 		}
+	}
+	reusing := UsageText("go-havlakN", "an idea", true)
+	if !strings.Contains(reusing, "(default true, like Cox's -reuseloopgraph)") ||
+		strings.Contains(reusing, "not this rung") {
+		t.Errorf("a rung that reuses its loop graph:\n%s", reusing)
 	}
 }

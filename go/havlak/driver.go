@@ -45,7 +45,7 @@ func RunCommandLine(rung *Rung, args []string) int {
 		return fail(rung, ExitUsage, problem+" (see --help)")
 	}
 	if options.Help {
-		print(UsageText(rung.Name, rung.Idea))
+		print(UsageText(rung.Name, rung.Idea, rung.ReusesLoopGraph))
 		return ExitSuccess
 	}
 	return run(rung, &options)
@@ -214,7 +214,7 @@ func run(rung *Rung, options *Options) int {
 	}
 	if options.ReuseLoopGraph != nil && !rung.ReusesLoopGraph {
 		return fail(rung, ExitUsage, "--reuse-loop-graph: "+rung.Name+
-			" has no loop graph to reuse (go-havlak5 and up have)")
+			" has no loop graph to reuse (its finder fills a fresh one every time)")
 	}
 	reuse := rung.ReusesLoopGraph && (options.ReuseLoopGraph == nil || *options.ReuseLoopGraph)
 	spec := Scaled(options.Scale, options.Iterations)

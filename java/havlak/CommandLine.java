@@ -140,8 +140,8 @@ public final class CommandLine {
             return null;
           }),
       new Flag("reuse-loop-graph", false, "",
-          "refill one loop graph in every finding but the first big-graph one\n"
-              + "(the top programs; their default is true, like Cox's -reuseloopgraph)",
+          // usage() adds whether this program can, and its default.
+          "refill one loop graph in every finding but the first big-graph one",
           (value, options) -> {
             options.reuseLoopGraph = value.equals("true");
             return null;
@@ -230,14 +230,21 @@ public final class CommandLine {
     return parsed;
   }
 
-  /** The --help text, with {@code summary} as the first line. */
-  public static String usage(String program, String summary) {
+  /**
+   * The --help text, with {@code summary} as the first line; {@code reusesLoopGraph} says
+   * whether the program can take --reuse-loop-graph.
+   */
+  public static String usage(String program, String summary, boolean reusesLoopGraph) {
+    Workload canonical = Workload.canonical();
     StringBuilder out = new StringBuilder();
     out.append(program).append(": ").append(summary).append("\n\n")
         .append("Usage: ").append(program).append(" [flags]\n\n")
-        .append("Runs Hundt's LoopTesterApp workload: 15000 loop findings on a small\n")
-        .append("graph, then a big graph of 252013 blocks built and searched for\n")
-        .append("loops 1 + 50 times, then the nesting levels of the first result.\n")
+        .append("Runs Hundt's LoopTesterApp workload: ").append(canonical.smallGraphFinds)
+        .append(" loop findings on a small\n")
+        .append("graph, then a big graph of ").append(canonical.bigGraphBlocks())
+        .append(" blocks built and searched for\n")
+        .append("loops 1 + ").append(canonical.bigGraphFinds)
+        .append(" times, then the nesting levels of the first result.\n")
         .append("Prints the loop counts (checked against the known ones), the time\n")
         .append("of each phase and the peak resident memory.\n\nFlags:\n");
     final int helpColumn = 24;
@@ -245,7 +252,13 @@ public final class CommandLine {
       String head = "  --" + flag.name + (flag.takesValue ? "=" + flag.valueName : "");
       out.append(head);
       int column = head.length();
-      for (String line : flag.help.split("\n")) {
+      String help = flag.help;
+      if (flag.name.equals("reuse-loop-graph")) {
+        help += reusesLoopGraph
+            ? "\n(default true, like Cox's -reuseloopgraph)"
+            : "\n(not this rung: its finder fills a fresh graph every time)";
+      }
+      for (String line : help.split("\n")) {
         if (column >= helpColumn) {
           out.append('\n');
           column = 0;

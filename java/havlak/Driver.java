@@ -47,7 +47,7 @@ public final class Driver {
     CommandLine.Parsed parsed = CommandLine.parse(args);
     if (parsed.error != null) return fail(EXIT_USAGE, parsed.error + " (see --help)");
     if (parsed.options.help) {
-      Text.print(CommandLine.usage(rung.name, rung.idea));
+      Text.print(CommandLine.usage(rung.name, rung.idea, rung.reusesLoopGraph));
       return EXIT_SUCCESS;
     }
     return run(parsed.options);
@@ -266,7 +266,7 @@ public final class Driver {
     }
     if (options.reuseLoopGraph != null && !rung.reusesLoopGraph) {
       throw new Stop(EXIT_USAGE, "--reuse-loop-graph: " + rung.name
-          + " has no loop graph to reuse (havlak5 and up have)");
+          + " has no loop graph to reuse (its finder fills a fresh one every time)");
     }
     boolean reuse = rung.reusesLoopGraph
         && (options.reuseLoopGraph == null || options.reuseLoopGraph);

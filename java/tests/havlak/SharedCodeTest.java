@@ -56,9 +56,15 @@ public final class SharedCodeTest {
     expect("empty file name", parseError("--cfg="), "--cfg: needs a file name ('-' for stdin)");
     expect("-h", CommandLine.parse(new String[] {"-h"}).options.help, true);
     expect("escaped", parseError("--scale=a\nb"), "--scale: 'a\\nb' is not a number");
-    String usage = CommandLine.usage("java-top", "idea");
+    String usage = CommandLine.usage("java-top", "idea", true);
     expect("usage first line", usage.substring(0, usage.indexOf('\n')), "java-top: idea");
     expect("usage lists flags", usage.contains("  --reuse-loop-graph    refill"), true);
+    expect("usage's workload", usage.contains("15000 loop findings on a small\ngraph, then a big "
+        + "graph of 252013 blocks built and searched for\nloops 1 + 50 times"), true);
+    expect("usage: a rung that reuses", usage.contains("(default true, like Cox's"), true);
+    String bottom = CommandLine.usage("java-havlak1", "idea", false);
+    expect("usage: a rung that cannot reuse",
+        bottom.contains("(not this rung: its finder fills a fresh graph every time)"), true);
   }
 
   private static void workload() {

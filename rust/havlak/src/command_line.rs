@@ -4,6 +4,7 @@
 //! and =false. Arguments are bytes: a path need not be UTF-8.
 
 use crate::text::printable_name;
+use crate::workload::WorkloadSpec;
 use std::collections::BTreeSet;
 
 pub const MIN_SCALE: f64 = 0.01;
@@ -90,8 +91,8 @@ const FLAGS: &[Flag] = &[
         name: "reuse-loop-graph",
         takes_value: false,
         value_name: "",
-        help: "refill one loop graph in every finding but the first big-graph one\n\
-               (rust-top; its default is true, like Cox's -reuseloopgraph)",
+        // usage_text adds whether this program can, and its default.
+        help: "refill one loop graph in every finding but the first big-graph one",
     },
     Flag {
         name: "cfg",
@@ -261,13 +262,17 @@ pub fn parse_command_line(args: &[Vec<u8>]) -> Result<Options, Vec<u8>> {
     Ok(options)
 }
 
-/// The --help text, with `summary` as the first line.
-pub fn usage_text(program: &str, summary: &str) -> String {
+/// The --help text, with `summary` as the first line; `reuses_loop_graph`
+/// says whether the program can take --reuse-loop-graph.
+pub fn usage_text(program: &str, summary: &str, reuses_loop_graph: bool) -> String {
+    let canonical = WorkloadSpec::default();
+    let (small_finds, blocks, big_finds) =
+        (canonical.small_graph_finds, canonical.big_graph_blocks(), canonical.big_graph_finds);
     let mut out = format!(
         "{program}: {summary}\n\nUsage: {program} [flags]\n\n\
-         Runs Hundt's LoopTesterApp workload: 15000 loop findings on a small\n\
-         graph, then a big graph of 252013 blocks built and searched for\n\
-         loops 1 + 50 times, then the nesting levels of the first result.\n\
+         Runs Hundt's LoopTesterApp workload: {small_finds} loop findings on a small\n\
+         graph, then a big graph of {blocks} blocks built and searched for\n\
+         loops 1 + {big_finds} times, then the nesting levels of the first result.\n\
          Prints the loop counts (checked against the known ones), the time\n\
          of each phase and the peak resident memory.\n\nFlags:\n"
     );
@@ -279,7 +284,15 @@ pub fn usage_text(program: &str, summary: &str) -> String {
         }
         out += &head;
         let mut column = head.len();
-        for line in flag.help.lines() {
+        let mut help = flag.help.to_string();
+        if flag.name == "reuse-loop-graph" {
+            help += if reuses_loop_graph {
+                "\n(default true, like Cox's -reuseloopgraph)"
+            } else {
+                "\n(not this rung: its finder fills a fresh graph every time)"
+            };
+        }
+        for line in help.lines() {
             let line = line.trim_start();
             if column >= HELP_COLUMN {
                 out.push('\n');
@@ -359,10 +372,16 @@ mod tests {
 
     #[test]
     fn help_lists_every_flag() {
-        let text = usage_text("rust-top", "idea");
+        let text = usage_text("rust-top", "idea", true);
         assert!(text.starts_with("rust-top: idea\n"));
         for flag in FLAGS {
             assert!(text.contains(&format!("--{}", flag.name)));
         }
+        for numbers in ["15000 loop findings", "252013 blocks", "loops 1 + 50 times"] {
+            assert!(text.contains(numbers), "{numbers}");
+        }
+        assert!(text.contains("(default true, like Cox's -reuseloopgraph)"));
+        let bottom = usage_text("rust-havlak1", "idea", false);
+        assert!(bottom.contains("(not this rung: its finder fills a fresh graph every time)"));
     }
 }

@@ -222,7 +222,7 @@ fn run<R: Rung>(options: &Options) -> i32 {
         return status;
     }
     if options.reuse_loop_graph.is_some() && !R::REUSES_LOOP_GRAPH {
-        let message = format!("--reuse-loop-graph: {} has no loop graph to reuse (havlak5 and up have)", R::NAME);
+        let message = format!("--reuse-loop-graph: {} has no loop graph to reuse (its finder fills a fresh one every time)", R::NAME);
         return fail(R::NAME, EXIT_USAGE, message.as_bytes());
     }
     let reuse_loop_graph = R::REUSES_LOOP_GRAPH && options.reuse_loop_graph.unwrap_or(true);
@@ -293,7 +293,7 @@ pub fn rung_main<R: Rung>() -> i32 {
         Err(error) => return fail(R::NAME, EXIT_USAGE, &[&error[..], b" (see --help)"].concat()),
     };
     if options.help {
-        print(usage_text(R::NAME, R::IDEA).as_bytes());
+        print(usage_text(R::NAME, R::IDEA, R::REUSES_LOOP_GRAPH).as_bytes());
         return EXIT_SUCCESS;
     }
     run::<R>(&options)
