@@ -11,8 +11,9 @@
 #   make builds     all six C++ builds on havlak1, havlak6 and the top rung
 #   make bench      Google Benchmark: one loop finding of every rung on
 #                   graphs of 1,012 to 4,032,013 blocks, into the same folder
-#   make test       build and run the tests (ctest), again under ASan and
-#                   UBSan, then a minute of fuzzing
+#   make test       check formatting, build and run the tests (ctest), again
+#                   under ASan and UBSan, then a minute of fuzzing
+#   make format     format the C++ sources with .clang-format (clang-format-14)
 #   make profiles   CPU and heap profiles of every rung, with summaries
 #                   (RUNGS=go-havlak1,havlak6,...: only those rungs)
 #   make pprof RUNG=havlak3|go-havlak3 [PORT=8080] [PROFILE=cpu|heap]
@@ -38,7 +39,7 @@ BUILDS ?=
 RUNGS ?=
 unexport BUILDS RUNGS
 
-.PHONY: all deps build variants builds bench test profiles pprof clean
+.PHONY: all deps build variants builds bench test format profiles pprof clean
 
 all: build
 
@@ -77,6 +78,7 @@ FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
 test: deps $(BUILD)/CMakeCache.txt
+	scripts/format.sh --check
 	cmake --build $(BUILD) --target havlak_tests -j $(JOBS) -- --no-print-directory
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Release -DHAVLAK_SANITIZE=ON \
@@ -84,6 +86,9 @@ test: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(SANITIZE_BUILD) --target havlak_tests -j $(JOBS) -- --no-print-directory >/dev/null
 	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS)
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
+
+format: deps
+	scripts/format.sh
 
 profiles: build $(PPROF)
 	python3 scripts/profiles.py --bin '$(subst ','\'',$(BUILD))/bin' \

@@ -55,8 +55,8 @@ namespace {
 // as (trees, loops per tree): 1,012 to 4,032,013 blocks, the canonical
 // 252,013 among them, and about 100,000.
 constexpr std::pair<int, int> kShapes[] = {
-    {1, 4},    {1, 16},   {1, 64},    {1, 256},    {1, 396},
-    {10, 100}, {10, 400}, {10, 1600},
+    {1, 4},   {1, 16},   {1, 64},   {1, 256},
+    {1, 396}, {10, 100}, {10, 400}, {10, 1600},
 };
 // 10,080,013 blocks: only for the top rung and the floor (the first rungs
 // would need minutes and gigabytes per finding).

@@ -55,9 +55,10 @@ int Run() {
     finding.FindDiscardingGraph(cfg);
     loops = MeasuredFindings<R>(finding, cfg);
   });
-  std::printf("{\"rung\":\"%.*s\",\"blocks\":%d,\"findings\":%d,\"loops\":%d}\n",
-              static_cast<int>(R::kName.size()), R::kName.data(),
-              graph.num_blocks, kMeasuredFindings, loops);
+  std::printf(
+      "{\"rung\":\"%.*s\",\"blocks\":%d,\"findings\":%d,\"loops\":%d}\n",
+      static_cast<int>(R::kName.size()), R::kName.data(), graph.num_blocks,
+      kMeasuredFindings, loops);
   return 0;
 }
 
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int status = havlak::Dispatch(havlak::AllRungs{}, argv[1]);
-  if (status == 2) std::fprintf(stderr, "havlak_instructions: no rung %s\n", argv[1]);
+  if (status == 2)
+    std::fprintf(stderr, "havlak_instructions: no rung %s\n", argv[1]);
   return status;
 }

@@ -38,8 +38,8 @@ Status StartHeapProfile();
 Status TakeHeapProfile(std::string* profile);
 
 struct AllocationCounts {
-  std::int64_t allocations = 0;    // calls of operator new
-  std::int64_t bytes = 0;          // bytes they asked for
+  std::int64_t allocations = 0;      // calls of operator new
+  std::int64_t bytes = 0;            // bytes they asked for
   std::int64_t peak_live_bytes = 0;  // the most allocated and not yet freed
 };
 

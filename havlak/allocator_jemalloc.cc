@@ -3,7 +3,8 @@
 //
 //   export MALLOC_CONF=prof:true,prof_accum:true,lg_prof_sample:14
 //   build/bin/havlakN-jemalloc --heapprofile=havlakN.jemalloc.heap
-//   jeprof --text --alloc_space build/bin/havlakN-jemalloc havlakN.jemalloc.heap
+//   jeprof --text --alloc_space build/bin/havlakN-jemalloc
+//   havlakN.jemalloc.heap
 //
 // Only jeprof reads jemalloc's dumps.
 #include <jemalloc/jemalloc.h>

@@ -25,7 +25,8 @@ std::unique_ptr<RemovedOnSignal> interim_dumps_guard;
 
 void RemoveInterimDumps() {
   std::error_code ignored;
-  if (!interim_dumps.empty()) std::filesystem::remove_all(interim_dumps, ignored);
+  if (!interim_dumps.empty())
+    std::filesystem::remove_all(interim_dumps, ignored);
   interim_dumps_guard.reset();
   interim_dumps.clear();
 }

@@ -33,8 +33,8 @@ std::string Excerpt(std::string_view text) {
 
 std::string BadByte(unsigned char c) {
   char message[64];
-  std::snprintf(message, sizeof(message),
-                "byte 0x%02x: this is not a text CFG", c);
+  std::snprintf(message, sizeof(message), "byte 0x%02x: this is not a text CFG",
+                c);
   return message;
 }
 
@@ -261,9 +261,8 @@ bool CfgParser::Line(std::string_view content) {
     return true;
   }
   if (count != 2) {
-    return Fail(
-        "expected an edge 'FROM TO', 'start ID' or 'block ID', got '" +
-        Excerpt(content) + "'");
+    return Fail("expected an edge 'FROM TO', 'start ID' or 'block ID', got '" +
+                Excerpt(content) + "'");
   }
   const std::optional<std::uint32_t> from = ParseId(tokens[0], &error);
   if (!from) return Fail(error);

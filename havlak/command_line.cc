@@ -245,7 +245,8 @@ std::string UsageText(std::string_view program, std::string_view summary,
     }
     out << '\n';
   }
-  out << "\n--cfg=- reads standard input, --dump-cfg=- writes standard output.\n"
+  out << "\n--cfg=- reads standard input, --dump-cfg=- writes standard "
+         "output.\n"
       << "An output FILE that is a regular file (or a new one) is replaced\n"
       << "whole once complete, a symbolic link's target likewise; a device\n"
       << "or FIFO is written in place. Nothing is left behind on a failure\n"

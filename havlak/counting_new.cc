@@ -2,14 +2,14 @@
 // Only C++ allocations are seen, which is all the rungs make. In a file of
 // its own: gcc 12 warns (-Wmismatched-new-delete) when replacements share a
 // file with code that calls them.
-#include "havlak/allocator.h"
-
 #include <malloc.h>
 
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
 #include <new>
+
+#include "havlak/allocator.h"
 
 namespace {
 
@@ -25,9 +25,8 @@ void* CountedAllocate(std::size_t size, std::size_t alignment) {
   if (size == 0) size = 1;
   void* block = alignment <= alignof(std::max_align_t)
                     ? std::malloc(size)
-                    : std::aligned_alloc(alignment,
-                                         (size + alignment - 1) / alignment *
-                                             alignment);
+                    : std::aligned_alloc(alignment, (size + alignment - 1) /
+                                                        alignment * alignment);
   if (block == nullptr || !counting.load(std::memory_order_relaxed)) {
     return block;
   }

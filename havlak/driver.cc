@@ -152,8 +152,7 @@ int RunCfgFile(const Options& options, const RungEntry& rung) {
   if (const Status status = cpu_profile.Stop(); !status.ok()) {
     return Fail(rung.name, kExitFailure, "--cpuprofile: " + status.message());
   }
-  const ForestReport report{rung.name, input, &file.graph, &file.ids,
-                            &forest};
+  const ForestReport report{rung.name, input, &file.graph, &file.ids, &forest};
   Print(options.json ? FormatForestJson(report) : FormatForestText(report));
   return kExitSuccess;
 }

@@ -20,7 +20,7 @@ namespace havlak {
 inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitWrongLoopCount = 1;
 inline constexpr int kExitUsage = 2;
-inline constexpr int kExitFailure = 3;  // a file or the profiler
+inline constexpr int kExitFailure = 3;        // a file or the profiler
 inline constexpr int kExitResourceLimit = 4;  // memory, or a large stack
 
 struct RungEntry {
@@ -37,9 +37,10 @@ int RunCommandLine(int argc, char** argv, const RungEntry& rung);
 
 template <Rung R>
 int RungMain(int argc, char** argv) {
-  return RunCommandLine(argc, argv,
-                        {R::kName, R::kIdea, ReusesLoopGraph<R>(), IsRecursive<R>(),
-                         &RunWorkload<R>, &FindLoopForest<R>});
+  return RunCommandLine(
+      argc, argv,
+      {R::kName, R::kIdea, ReusesLoopGraph<R>(), IsRecursive<R>(),
+       &RunWorkload<R>, &FindLoopForest<R>});
 }
 
 }  // namespace havlak

@@ -40,7 +40,8 @@ std::string FormatForestJson(const ForestReport& report) {
   json.Key("rung").String(report.rung);
   json.Key("input").String(report.input);
   json.Key("blocks").Integer(report.graph->num_blocks);
-  json.Key("edges").Integer(static_cast<std::int64_t>(report.graph->edges.size()));
+  json.Key("edges").Integer(
+      static_cast<std::int64_t>(report.graph->edges.size()));
   json.Key("loops").BeginArray();
   for (const ForestLoop& loop : report.forest->loops) {
     json.BeginObject();

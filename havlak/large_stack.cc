@@ -71,9 +71,8 @@ void RunOnLargeStack(std::size_t stack_bytes,
   if (error == 0) error = pthread_create(&thread, &attributes, RunJob, &job);
   pthread_attr_destroy(&attributes);
   if (error != 0) {
-    throw StackLimitError("cannot reserve a stack of " +
-                          Size(stack_bytes) + ": " +
-                          std::strerror(error));
+    throw StackLimitError("cannot reserve a stack of " + Size(stack_bytes) +
+                          ": " + std::strerror(error));
   }
   pthread_join(thread, nullptr);
   if (job.error) std::rethrow_exception(job.error);

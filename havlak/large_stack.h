@@ -2,8 +2,8 @@
 #define HAVLAK_LARGE_STACK_H_
 
 // Recursion is part of some rungs' design (the first rungs' depth-first
-// search goes one level deeper per block of a chain). Rather than change those rungs,
-// the harness runs them on a thread whose stack is sized for the graph;
+// search goes one level deeper per block of a chain). Rather than change those
+// rungs, the harness runs them on a thread whose stack is sized for the graph;
 // rungs that do not recurse (IsRecursive in rung.h) run on the caller's.
 //
 // Example:
@@ -34,7 +34,8 @@ std::size_t StackBytesFor(std::int64_t blocks, bool recursive);
 // Runs `task` on a new thread with a stack of `stack_bytes`, waits for it,
 // and rethrows what it threw; StackLimitError if the thread cannot start.
 // Untouched stack pages cost no memory.
-void RunOnLargeStack(std::size_t stack_bytes, const std::function<void()>& task);
+void RunOnLargeStack(std::size_t stack_bytes,
+                     const std::function<void()>& task);
 
 // Runs `task` with the stack StackBytesFor(blocks, recursive) asks for;
 // StackLimitError, naming the blocks too, if it cannot be had.

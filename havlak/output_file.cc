@@ -100,10 +100,10 @@ Status OutputFile::Open(const std::string& path) {
   for (int attempt = 0; attempt < 100; ++attempt) {
     temporary_ = target_ + ".tmp." + std::to_string(getpid()) + "." +
                  std::to_string(counter++);
-    guard_ = std::make_unique<RemovedOnSignal>(temporary_,
-                                               RemovedOnSignal::kFile);
-    fd_ = open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-               0666);
+    guard_ =
+        std::make_unique<RemovedOnSignal>(temporary_, RemovedOnSignal::kFile);
+    fd_ =
+        open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd_ >= 0) break;
     const int error = errno;
     temporary_.clear();

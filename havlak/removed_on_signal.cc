@@ -96,8 +96,7 @@ void InstallHandlers() {
 
 }  // namespace
 
-RemovedOnSignal::RemovedOnSignal(std::string_view path, Kind kind)
-    : slot_(-1) {
+RemovedOnSignal::RemovedOnSignal(std::string_view path, Kind kind) : slot_(-1) {
   static std::once_flag installed;
   std::call_once(installed, InstallHandlers);
   if (path.size() >= kMaxPath) return;

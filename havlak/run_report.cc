@@ -18,8 +18,7 @@ std::string Format(const char* format, auto... args) {
 
 std::string Mismatch(const char* what, std::int64_t actual,
                      std::int64_t expected) {
-  return Format("%s: %lld, expected %lld", what,
-                static_cast<long long>(actual),
+  return Format("%s: %lld, expected %lld", what, static_cast<long long>(actual),
                 static_cast<long long>(expected));
 }
 
@@ -32,12 +31,13 @@ std::string PerFinding(double seconds) {
 
 std::string Workload(const RunReport& report) {
   const WorkloadSpec& spec = report.spec;
-  return Format("%s: %lld blocks; %d small-graph findings; 1 + %d big-graph "
-                "findings",
-                spec.IsCanonical() ? "canonical"
-                                   : Format("scale %g", report.scale).c_str(),
-                static_cast<long long>(spec.BigGraphBlocks()),
-                spec.small_graph_finds, spec.big_graph_finds);
+  return Format(
+      "%s: %lld blocks; %d small-graph findings; 1 + %d big-graph "
+      "findings",
+      spec.IsCanonical() ? "canonical"
+                         : Format("scale %g", report.scale).c_str(),
+      static_cast<long long>(spec.BigGraphBlocks()), spec.small_graph_finds,
+      spec.big_graph_finds);
 }
 
 }  // namespace
@@ -47,7 +47,8 @@ std::vector<std::string> CheckLoopCounts(const WorkloadSpec& spec,
   std::vector<std::string> problems;
   const auto check = [&](const char* what, std::int64_t actual,
                          std::int64_t expected) {
-    if (actual != expected) problems.push_back(Mismatch(what, actual, expected));
+    if (actual != expected)
+      problems.push_back(Mismatch(what, actual, expected));
   };
   check("small-graph loops", result.small_graph_loops,
         WorkloadSpec::kSmallGraphLoops);
@@ -71,12 +72,14 @@ std::string FormatReport(const RunReport& report) {
          (report.allocations ? " (counting operator new)" : "") + "\n";
   out += "workload: " + Workload(report) + "\n";
   if (report.reuse_loop_graph) {
-    out += "loop graph: one, cleared and refilled by every finding but the "
-           "first big-graph one\n";
+    out +=
+        "loop graph: one, cleared and refilled by every finding but the "
+        "first big-graph one\n";
   }
   if (result.stopped_after_first_find) {
-    out += Format("# of loops: %d (stopped after the first big-graph finding)\n",
-                  result.big_graph_loops);
+    out +=
+        Format("# of loops: %d (stopped after the first big-graph finding)\n",
+               result.big_graph_loops);
   } else {
     out += Format("# of loops: %d (total %lld)\n", result.big_graph_loops,
                   static_cast<long long>(result.big_graph_loops_total));

@@ -31,7 +31,7 @@ struct RunReport {
   ResourceUsage usage;      // the whole process
   std::int64_t vm_hwm_kib = -1;
   std::optional<AllocationCounts> allocations;
-  std::string cpu_profile;   // paths written, or ""
+  std::string cpu_profile;  // paths written, or ""
   std::string heap_profile;
 };
 

@@ -19,10 +19,10 @@ namespace havlak {
 
 struct WorkloadSpec {
   // The canonical, citable workload; Scaled() derives the others.
-  int trees = 10;              // loop trees hanging off block 2
-  int loops_per_tree = 100;    // outer loops in a chain, per tree
+  int trees = 10;            // loop trees hanging off block 2
+  int loops_per_tree = 100;  // outer loops in a chain, per tree
   int small_graph_finds = 15000;
-  int big_graph_finds = 50;    // after the first finding on the big graph
+  int big_graph_finds = 50;  // after the first finding on the big graph
 
   static constexpr int kBaseLoopsPerLoop = 25;
 

@@ -60,9 +60,7 @@ struct WorkloadPlan {
 
 struct WorkloadResult {
   std::array<PhaseTime, kNumPhases> phases{};
-  PhaseTime& operator[](Phase phase) {
-    return phases[static_cast<int>(phase)];
-  }
+  PhaseTime& operator[](Phase phase) { return phases[static_cast<int>(phase)]; }
   const PhaseTime& operator[](Phase phase) const {
     return phases[static_cast<int>(phase)];
   }

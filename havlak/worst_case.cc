@@ -19,7 +19,7 @@ EdgeList RamalingamWorstCase(int k) {
     add(i, 2 * k + 3 - i);
   }
   for (int i = k + 2; i <= 2 * k + 1; ++i) add(i, i + 1);  // the headers
-  for (int i = 2 * k + 2; i <= 3 * k + 1; ++i) {  // the back edges
+  for (int i = 2 * k + 2; i <= 3 * k + 1; ++i) {           // the back edges
     add(i, i + 1);
     add(i, 4 * k + 3 - i);
   }

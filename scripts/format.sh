@@ -12,7 +12,8 @@ command -v "$clang_format" >/dev/null || {
   exit 2
 }
 
-mapfile -t files < <(git ls-files -- '*.cc' '*.h' '*.h.in')
+# Not *.h.in: CMake's @VARIABLE@ templates are not C++ until configured.
+mapfile -t files < <(git ls-files -- '*.cc' '*.h')
 if [[ ${#files[@]} -eq 0 ]]; then
   echo "format: no C++ files tracked here" >&2
   exit 2

@@ -34,8 +34,7 @@ TEST(CfgFile, EdgesCommentsAndBlankLines) {
       "\t11\t12\n");
   EXPECT_EQ(file.graph.num_blocks, 3);
   EXPECT_EQ(file.graph.start, 0);
-  EXPECT_EQ(file.graph.edges,
-            (std::vector<Edge>{{0, 1}, {1, 0}, {1, 2}}));
+  EXPECT_EQ(file.graph.edges, (std::vector<Edge>{{0, 1}, {1, 0}, {1, 2}}));
   EXPECT_EQ(file.ids, (std::vector<std::uint32_t>{10, 11, 12}));
 }
 

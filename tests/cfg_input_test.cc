@@ -48,7 +48,10 @@ std::vector<BadInput> BadInputs() {
       {"unknown start", "start 9\n1 2\n",
        "FILE:1: start block 9 is not in the graph: no edge or 'block' line "
        "names it"},
-      {"binary garbage", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10),
+      {"binary garbage",
+       std::string("\x7f"
+                   "ELF\x02\x01\x01\0\0\0",
+                   10),
        "FILE:1: byte 0x7f: this is not a text CFG"},
       {"megabyte line", "start 1\n1 2\n" + std::string(1 << 20, '1') + "\n",
        "FILE:3: line longer than 4096 bytes"},

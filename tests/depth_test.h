@@ -30,14 +30,13 @@ TYPED_TEST_P(Depth, FiveMillionBlockChain) {
   }
   chain.AddEdge(kBlocks - 1, kBlocks - 1);
   LoopForest expected;
-  expected.loops = {{.header = kBlocks - 1, .blocks = {kBlocks - 1},
-                     .depth = 1}};
+  expected.loops = {
+      {.header = kBlocks - 1, .blocks = {kBlocks - 1}, .depth = 1}};
   EXPECT_FOREST(FindLoopForest<TypeParam>(chain), expected);
   if constexpr (!IsRecursive<TypeParam>()) {
     LoopForest on_small_stack;
-    RunOnLargeStack(std::size_t{1} << 20, [&] {
-      on_small_stack = FindLoopForest<TypeParam>(chain);
-    });
+    RunOnLargeStack(std::size_t{1} << 20,
+                    [&] { on_small_stack = FindLoopForest<TypeParam>(chain); });
     EXPECT_FOREST(on_small_stack, expected);
   }
 }
@@ -49,7 +48,8 @@ TYPED_TEST_P(Depth, HundredThousandDeepLoopNest) {
   const auto header = [](BlockId i) { return i; };
   const auto latch = [](BlockId i) { return kDepth + i; };
   EdgeList nest;
-  for (BlockId i = 0; i + 1 < kDepth; ++i) nest.AddEdge(header(i), header(i + 1));
+  for (BlockId i = 0; i + 1 < kDepth; ++i)
+    nest.AddEdge(header(i), header(i + 1));
   nest.AddEdge(header(kDepth - 1), latch(kDepth - 1));
   for (BlockId i = kDepth - 1; i >= 1; --i) {
     nest.AddEdge(latch(i), header(i));

@@ -31,8 +31,7 @@ TYPED_TEST_P(HandMadeGraphs, SingleBlockHasNoLoops) {
 }
 
 TYPED_TEST_P(HandMadeGraphs, SelfLoop) {
-  const NamedCfg cfg = {
-      {"entry", "loop"}, {"loop", "loop"}, {"loop", "exit"}};
+  const NamedCfg cfg = {{"entry", "loop"}, {"loop", "loop"}, {"loop", "exit"}};
   EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
                 cfg.Forest({{.header = "loop", .blocks = {"loop"}}}));
 }
@@ -45,9 +44,12 @@ TYPED_TEST_P(HandMadeGraphs, SelfLoopOnTheStartBlock) {
 
 TYPED_TEST_P(HandMadeGraphs, TwoNestedLoops) {
   const NamedCfg cfg = {
-      {"entry", "outer"},           {"outer", "inner"},
-      {"inner", "inner.latch"},     {"inner.latch", "inner"},
-      {"inner.latch", "outer.latch"}, {"outer.latch", "outer"},
+      {"entry", "outer"},
+      {"outer", "inner"},
+      {"inner", "inner.latch"},
+      {"inner.latch", "inner"},
+      {"inner.latch", "outer.latch"},
+      {"outer.latch", "outer"},
       {"outer.latch", "exit"},
   };
   EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
@@ -64,14 +66,12 @@ TYPED_TEST_P(HandMadeGraphs, TwoNestedLoops) {
 
 TYPED_TEST_P(HandMadeGraphs, OneHeaderWithTwoBackEdges) {
   const NamedCfg cfg = {
-      {"entry", "loop"},        {"loop", "loop.left"},
-      {"loop", "loop.right"},   {"loop.left", "loop"},
-      {"loop.right", "loop"},   {"loop.right", "exit"},
+      {"entry", "loop"},     {"loop", "loop.left"},  {"loop", "loop.right"},
+      {"loop.left", "loop"}, {"loop.right", "loop"}, {"loop.right", "exit"},
   };
-  EXPECT_FOREST(
-      FindLoopForest<TypeParam>(cfg.graph()),
-      cfg.Forest({{.header = "loop",
-                   .blocks = {"loop", "loop.left", "loop.right"}}}));
+  EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
+                cfg.Forest({{.header = "loop",
+                             .blocks = {"loop", "loop.left", "loop.right"}}}));
 }
 
 // entry jumps to both a and b, and a and b form a cycle: a loop with two
@@ -79,20 +79,19 @@ TYPED_TEST_P(HandMadeGraphs, OneHeaderWithTwoBackEdges) {
 TYPED_TEST_P(HandMadeGraphs, IrreducibleLoopWithTwoEntries) {
   const NamedCfg cfg = {
       {"entry", "a"}, {"entry", "b"}, {"a", "b"}, {"b", "a"}, {"b", "exit"}};
-  EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
-                cfg.Forest({{.header = "a",
-                             .blocks = {"a", "b"},
-                             .reducible = false}}));
+  EXPECT_FOREST(
+      FindLoopForest<TypeParam>(cfg.graph()),
+      cfg.Forest({{.header = "a", .blocks = {"a", "b"}, .reducible = false}}));
 }
 
 // An irreducible loop inside a reducible one: the inner cycle's second entry
 // comes from the outer loop's header, which is still inside the outer loop.
 TYPED_TEST_P(HandMadeGraphs, IrreducibleLoopInsideReducibleLoop) {
   const NamedCfg cfg = {
-      {"entry", "outer"},           {"outer", "inner.a"},
-      {"outer", "inner.b"},         {"inner.a", "inner.b"},
-      {"inner.b", "inner.a"},       {"inner.b", "outer.latch"},
-      {"outer.latch", "outer"},     {"outer.latch", "exit"},
+      {"entry", "outer"},       {"outer", "inner.a"},
+      {"outer", "inner.b"},     {"inner.a", "inner.b"},
+      {"inner.b", "inner.a"},   {"inner.b", "outer.latch"},
+      {"outer.latch", "outer"}, {"outer.latch", "exit"},
   };
   EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
                 cfg.Forest({
@@ -111,9 +110,8 @@ TYPED_TEST_P(HandMadeGraphs, IrreducibleLoopInsideReducibleLoop) {
 // and their edges into live blocks do not count.
 TYPED_TEST_P(HandMadeGraphs, UnreachableBlocksAreIgnored) {
   NamedCfg cfg = {
-      {"entry", "loop"},      {"loop", "loop.latch"},
-      {"loop.latch", "loop"}, {"dead", "dead.loop"},
-      {"dead.loop", "dead"},  {"dead", "loop.latch"},
+      {"entry", "loop"},     {"loop", "loop.latch"}, {"loop.latch", "loop"},
+      {"dead", "dead.loop"}, {"dead.loop", "dead"},  {"dead", "loop.latch"},
   };
   cfg.AddBlock("dead.alone");
   EXPECT_FOREST(
@@ -134,23 +132,24 @@ TYPED_TEST_P(HandMadeGraphs, RepeatedEdgesCountOnce) {
 
 TYPED_TEST_P(HandMadeGraphs, SiblingLoopsInsideALoop) {
   const NamedCfg cfg = {
-      {"entry", "outer"},       {"outer", "first"},
-      {"first", "first"},       {"first", "second"},
+      {"entry", "outer"},         {"outer", "first"},
+      {"first", "first"},         {"first", "second"},
       {"second", "second.latch"}, {"second.latch", "second"},
       {"second.latch", "outer"},
   };
-  EXPECT_FOREST(FindLoopForest<TypeParam>(cfg.graph()),
-                cfg.Forest({
-                    {.header = "outer", .blocks = {"outer"}, .nesting_level = 1},
-                    {.header = "first",
-                     .blocks = {"first"},
-                     .parent = "outer",
-                     .depth = 2},
-                    {.header = "second",
-                     .blocks = {"second", "second.latch"},
-                     .parent = "outer",
-                     .depth = 2},
-                }));
+  EXPECT_FOREST(
+      FindLoopForest<TypeParam>(cfg.graph()),
+      cfg.Forest({
+          {.header = "outer", .blocks = {"outer"}, .nesting_level = 1},
+          {.header = "first",
+           .blocks = {"first"},
+           .parent = "outer",
+           .depth = 2},
+          {.header = "second",
+           .blocks = {"second", "second.latch"},
+           .parent = "outer",
+           .depth = 2},
+      }));
 }
 
 // 200,000 blocks in a chain and one edge back to the start: one loop
@@ -171,8 +170,8 @@ TYPED_TEST_P(HandMadeGraphs, LongChainWithBackEdge) {
   }
   chain.AddEdge(kBlocks - 1, 0);
 
-  ForestLoop loop{.header = 0, .blocks = std::vector<BlockId>(kBlocks),
-                  .depth = 1};
+  ForestLoop loop{
+      .header = 0, .blocks = std::vector<BlockId>(kBlocks), .depth = 1};
   std::iota(loop.blocks.begin(), loop.blocks.end(), 0);
   EXPECT_FOREST(FindLoopForest<TypeParam>(chain), LoopForest{{loop}});
 }

@@ -21,7 +21,10 @@ TEST(LoopForestBuilder, SortsLoopsByHeaderAndBlocksAscending) {
 TEST(LoopForest, TextHasOneLinePerLoop) {
   const LoopForest forest{{
       {.header = 1, .blocks = {1, 4}, .depth = 1, .nesting_level = 1},
-      {.header = 2, .blocks = {2, 3}, .reducible = false, .parent = 1,
+      {.header = 2,
+       .blocks = {2, 3},
+       .reducible = false,
+       .parent = 1,
        .depth = 2},
   }};
   EXPECT_EQ(ToText(forest),

@@ -78,8 +78,7 @@ void CheckEveryRung(const RandomCfg& cfg, const LoopForest& expected,
     });
     ADD_FAILURE() << R::kName << " differs from the reference on "
                   << cfg.description << ": "
-                  << DescribeDifference(FindLoopForest<R>(cfg.graph),
-                                        expected)
+                  << DescribeDifference(FindLoopForest<R>(cfg.graph), expected)
                   << "\nA smallest graph that still fails:\n"
                   << FormatCfg(smallest, {}, cfg.description + ", shrunk")
                   << "expected:\n"
@@ -119,11 +118,10 @@ TEST(Shrink, FindsASmallestFailingGraph) {
   EdgeList graph = MakeRandomCfg(7, 50, CfgShape::kUnstructured).graph;
   graph.AddEdge(graph.start, graph.start);
   const EdgeList shrunk = Shrink(graph, [](const EdgeList& candidate) {
-    return std::any_of(candidate.edges.begin(), candidate.edges.end(),
-                       [&](const Edge& edge) {
-                         return edge.from == candidate.start &&
-                                edge.to == candidate.start;
-                       });
+    return std::any_of(
+        candidate.edges.begin(), candidate.edges.end(), [&](const Edge& edge) {
+          return edge.from == candidate.start && edge.to == candidate.start;
+        });
   });
   EXPECT_EQ(shrunk.num_blocks, 1);
   EXPECT_EQ(shrunk.edges, (std::vector<Edge>{{0, 0}}));

@@ -40,7 +40,8 @@ class StructuredBuilder {
   Region Build(int depth) {
     if (budget_ <= 1 || depth >= max_depth_) return Basic();
     const int kind = rng_.Below(100);
-    if (kind < loop_percent_) return rng_.Chance(50) ? While(depth) : DoWhile(depth);
+    if (kind < loop_percent_)
+      return rng_.Chance(50) ? While(depth) : DoWhile(depth);
     if (kind < loop_percent_ + 30) return Sequence(depth);
     if (kind < loop_percent_ + 50) return IfElse(depth);
     return Basic();
@@ -64,7 +65,8 @@ class StructuredBuilder {
   Region Basic() {
     const BlockId block = NewBlock();
     if (!loops_.empty() && rng_.Chance(10)) {
-      const LoopTargets& loop = loops_[rng_.Below(static_cast<int>(loops_.size()))];
+      const LoopTargets& loop =
+          loops_[rng_.Below(static_cast<int>(loops_.size()))];
       AddEdge(block, rng_.Chance(50) ? loop.continue_to : loop.break_to);
     }
     return {block, block};
@@ -166,8 +168,7 @@ RandomCfg MakeRandomCfg(std::uint64_t seed, int max_blocks, CfgShape shape) {
     start = rng.Below(num_blocks);
   } else {
     const bool deep = shape == CfgShape::kDeepNest;
-    StructuredBuilder builder(rng, budget, deep ? 100000 : 40,
-                              deep ? 95 : 25);
+    StructuredBuilder builder(rng, budget, deep ? 100000 : 40, deep ? 95 : 25);
     // The graph may be several regions: the first is the program, the
     // others are unreachable from it (but may jump into it).
     start = builder.Build(0).entry;

@@ -17,11 +17,11 @@
 namespace havlak::testing {
 
 enum class CfgShape {
-  kStructured,   // nested if/else, while and do-while loops with breaks and
-                 // continues: reducible
-  kIrreducible,  // structured, plus jumps into the middle of loops
-  kDeepNest,     // loops nested hundreds deep
-  kUnstructured, // edges between random blocks
+  kStructured,    // nested if/else, while and do-while loops with breaks and
+                  // continues: reducible
+  kIrreducible,   // structured, plus jumps into the middle of loops
+  kDeepNest,      // loops nested hundreds deep
+  kUnstructured,  // edges between random blocks
 };
 
 struct RandomCfg {

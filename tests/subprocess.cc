@@ -6,8 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -42,7 +42,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
     posix_spawn_file_actions_addclose(&actions, fd);
   }
   std::vector<char*> args;
-  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  for (const std::string& arg : argv)
+    args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   // `env` first: getenv takes the first of two entries with the same name.
   std::vector<char*> environment;
@@ -73,8 +74,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
     in[1] = -1;
   }
   while (true) {
-    pollfd fds[3] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0},
-                     {in[1], POLLOUT, 0}};
+    pollfd fds[3] = {
+        {out[0], POLLIN, 0}, {err[0], POLLIN, 0}, {in[1], POLLOUT, 0}};
     if (fds[0].fd < 0 && fds[1].fd < 0) break;
     Check(poll(fds, 3, -1) >= 0 || errno == EINTR, "poll");
     for (int i = 0; i < 2; ++i) {
@@ -111,9 +112,8 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   for (const int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
-    posix_spawn_file_actions_addopen(&actions, fd, "/dev/null",
-                                     fd == STDIN_FILENO ? O_RDONLY : O_WRONLY,
-                                     0);
+    posix_spawn_file_actions_addopen(
+        &actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0);
   }
   std::vector<char*> args;
   for (const std::string& arg : argv) {

@@ -58,8 +58,7 @@ class TemporaryDirectory {
   std::string Path(const std::string& name) const;
   // Writes `contents` to the file `name` inside the directory, replacing
   // it, and returns its path.
-  std::string Write(const std::string& name,
-                    const std::string& contents) const;
+  std::string Write(const std::string& name, const std::string& contents) const;
 
  private:
   std::string path_;

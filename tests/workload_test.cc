@@ -54,7 +54,7 @@ TEST(WorkloadShape, SmallGraph) {
   EXPECT_EQ(graph.num_blocks, WorkloadSpec::kSmallGraphBlocks);
   EXPECT_EQ(graph.start, 0);
   const std::vector<Edge> expected = {
-      {0, 1}, {1, 2}, {1, 3}, {2, 4}, {3, 4}, {4, 5}, {5, 6}, {5, 7},
+      {0, 1}, {1, 2}, {1, 3}, {2, 4}, {3, 4}, {4, 5}, {5, 6},  {5, 7},
       {6, 8}, {7, 8}, {8, 9}, {8, 5}, {4, 1}, {9, 0}, {9, 10}, {0, 2},
   };
   EXPECT_EQ(graph.edges, expected);

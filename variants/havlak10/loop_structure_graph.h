@@ -48,9 +48,7 @@ class SimpleLoop {
   void set_nesting_level(int level) { nesting_level_ = level; }
   void set_depth_level(int level) { depth_level_ = level; }
 
-  const std::vector<int>& basic_blocks() const {
-    return basic_blocks_;
-  }
+  const std::vector<int>& basic_blocks() const { return basic_blocks_; }
   const std::vector<SimpleLoop*>& children() const { return children_; }
   SimpleLoop* parent() const { return parent_; }
   int header() const { return header_; }

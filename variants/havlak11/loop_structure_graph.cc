@@ -28,8 +28,7 @@ void LoopStructureGraph::CalculateNestingLevel() {
   CalculateNestingLevelRec(root_, 0);
 }
 
-void LoopStructureGraph::CalculateNestingLevelRec(SimpleLoop* loop,
-                                                  int depth) {
+void LoopStructureGraph::CalculateNestingLevelRec(SimpleLoop* loop, int depth) {
   loop->set_depth_level(depth);
   for (SimpleLoop* child : loop->children()) {
     CalculateNestingLevelRec(child, depth + 1);
@@ -47,9 +46,8 @@ havlak::LoopForest LoopStructureGraph::ToLoopForest() const {
     exported.blocks = loop->basic_blocks();
     exported.reducible = loop->is_reducible();
     const SimpleLoop* parent = loop->parent();
-    exported.parent = parent == nullptr || parent == root_
-                          ? havlak::kNoParent
-                          : parent->header();
+    exported.parent = parent == nullptr || parent == root_ ? havlak::kNoParent
+                                                           : parent->header();
     exported.depth = loop->depth_level();
     exported.nesting_level = loop->nesting_level();
     forest.Add(std::move(exported));

@@ -138,8 +138,7 @@ void LoopFinder::Defer(int w, int v) {
   }
 }
 
-void LoopFinder::Deliver(int w, int v, int ancestor,
-                         LoopStructureGraph* lsg) {
+void LoopFinder::Deliver(int w, int v, int ancestor, LoopStructureGraph* lsg) {
   // Every loop around w's whose header comes after the common ancestor
   // does not hold v in its DFS subtree: v enters it from outside. The
   // shortcuts skip loops found irreducible before, so each loop is marked
@@ -246,8 +245,8 @@ int LoopFinder::FindLoops(const Cfg& cfg, LoopStructureGraph* lsg) {
     // as children, other blocks as the loop's own blocks. The loop graph's
     // map from block to innermost loop is Havlak's header array.
     if (!pool_.empty() || type_[w] == BlockType::kSelf) {
-      const int loop = lsg->CreateNewLoop(
-          block_[w], type_[w] != BlockType::kIrreducible);
+      const int loop =
+          lsg->CreateNewLoop(block_[w], type_[w] != BlockType::kIrreducible);
       for (const int node : pool_) {
         union_find_[node] = w;
         in_pool_[node / 64] &= ~(std::uint64_t{1} << (node % 64));

@@ -33,8 +33,8 @@ void Cfg::Rows::Append(int num_blocks, const std::vector<Edge>& added,
 }
 
 void Cfg::Finish() {
-  if (added_.empty() && static_cast<int>(successors_.begin.size()) ==
-                            num_blocks_ + 1) {
+  if (added_.empty() &&
+      static_cast<int>(successors_.begin.size()) == num_blocks_ + 1) {
     return;
   }
   successors_.Append(num_blocks_, added_, /*by_target=*/false);

@@ -65,8 +65,7 @@ class Cfg {
     }
     // Appends `added` (edges as (block, neighbour) pairs) after each
     // block's existing neighbours, in order.
-    void Append(int num_blocks, const std::vector<Edge>& added,
-                bool by_target);
+    void Append(int num_blocks, const std::vector<Edge>& added, bool by_target);
   };
 
   int num_blocks_ = 0;

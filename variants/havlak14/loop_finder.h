@@ -77,9 +77,9 @@ class LoopFinder {
 
   // The bookkeeping, named as in Havlak's paper. Only the first `size`
   // entries of each array belong to the current call.
-  std::vector<int> number_;  // preorder number by block number
-  std::vector<int> block_;   // block number by preorder number
-  std::vector<int> last_;    // the last preorder number in each subtree
+  std::vector<int> number_;      // preorder number by block number
+  std::vector<int> block_;       // block number by preorder number
+  std::vector<int> last_;        // the last preorder number in each subtree
   std::vector<int> union_find_;  // each preorder number's union-find parent
   std::vector<BlockType> type_;
   // The body P of the loop being collected, which is also its work list.

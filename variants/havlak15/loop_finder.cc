@@ -138,8 +138,7 @@ void LoopFinder::Defer(int w, int v) {
   }
 }
 
-void LoopFinder::Deliver(int w, int v, int ancestor,
-                         LoopStructureGraph* lsg) {
+void LoopFinder::Deliver(int w, int v, int ancestor, LoopStructureGraph* lsg) {
   // Every loop around w's whose header comes after the common ancestor
   // does not hold v in its DFS subtree: v enters it from outside. The
   // shortcuts skip loops found irreducible before, so each loop is marked

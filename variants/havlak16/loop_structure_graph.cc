@@ -5,8 +5,8 @@
 namespace havlak16 {
 
 void LoopStructureGraph::Clear(int num_blocks) {
-  for (std::vector<int>* values : {&header_, &parent_, &depth_,
-                                   &nesting_level_}) {
+  for (std::vector<int>* values :
+       {&header_, &parent_, &depth_, &nesting_level_}) {
     values->clear();
   }
   reducible_.clear();

@@ -20,8 +20,7 @@ void LoopStructureGraph::CalculateNestingLevel() {
   CalculateNestingLevelRec(root_, 0);
 }
 
-void LoopStructureGraph::CalculateNestingLevelRec(SimpleLoop* loop,
-                                                  int depth) {
+void LoopStructureGraph::CalculateNestingLevelRec(SimpleLoop* loop, int depth) {
   loop->set_depth_level(depth);
   for (SimpleLoop* child : loop->children()) {
     CalculateNestingLevelRec(child, depth + 1);

@@ -11,7 +11,8 @@ namespace havlak2 {
 
 struct Rung {
   static constexpr std::string_view kName = "havlak2";
-  static constexpr std::string_view kIdea = "the DFS number map becomes a vector indexed by block number";
+  static constexpr std::string_view kIdea =
+      "the DFS number map becomes a vector indexed by block number";
   using Cfg = havlak2::Cfg;
   using LoopGraph = LoopStructureGraph;
   // The depth-first search recurses, one call deeper per block of a chain,

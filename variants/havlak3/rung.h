@@ -11,7 +11,8 @@ namespace havlak3 {
 
 struct Rung {
   static constexpr std::string_view kName = "havlak3";
-  static constexpr std::string_view kIdea = "sets become vectors with an append-unique";
+  static constexpr std::string_view kIdea =
+      "sets become vectors with an append-unique";
   using Cfg = havlak3::Cfg;
   using LoopGraph = LoopStructureGraph;
   // The depth-first search recurses, one call deeper per block of a chain,

@@ -11,8 +11,7 @@ namespace havlak5 {
 
 struct Rung {
   static constexpr std::string_view kName = "havlak5";
-  static constexpr std::string_view kIdea =
-      "no allocation in the steady state";
+  static constexpr std::string_view kIdea = "no allocation in the steady state";
   using Cfg = havlak5::Cfg;
   using LoopGraph = LoopStructureGraph;
   // The depth-first search recurses, one call deeper per block of a chain,

@@ -39,8 +39,8 @@ class UnionFindNode {
 
  private:
   UnionFindNode* parent_ = nullptr;
-  int block_ = Cfg::kNoBlock;  // kNoBlock: not reached by the DFS
-  SimpleLoop* loop_ = nullptr;         // the loop this node heads, if any
+  int block_ = Cfg::kNoBlock;   // kNoBlock: not reached by the DFS
+  SimpleLoop* loop_ = nullptr;  // the loop this node heads, if any
   int dfs_number_ = 0;
 };
 

@@ -62,12 +62,12 @@ class LoopFinder {
   // The bookkeeping, named as in Havlak's paper. Blocks are identified by
   // DFS preorder number from step b on. Only the first `size` entries of
   // each array belong to the current call.
-  std::vector<int> number_;  // preorder number by block number
-  std::vector<int> block_;   // block number by preorder number
-  std::vector<int> last_;    // the last preorder number in each subtree
-  std::vector<int> union_find_;  // each preorder number's union-find parent
+  std::vector<int> number_;        // preorder number by block number
+  std::vector<int> block_;         // block number by preorder number
+  std::vector<int> last_;          // the last preorder number in each subtree
+  std::vector<int> union_find_;    // each preorder number's union-find parent
   std::vector<SimpleLoop*> loop_;  // the loop each preorder number heads
-  std::vector<int> header_;  // the innermost loop header of each block
+  std::vector<int> header_;        // the innermost loop header of each block
   std::vector<BlockType> type_;
   // Vectors: clearing one keeps its storage for the next call.
   std::vector<std::vector<int>> back_preds_;
