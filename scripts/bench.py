@@ -237,17 +237,8 @@ def run(args):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    with files.sigterm_as_interrupt():
-        try:
-            with files.MeasurementLock(lock_path(), "scripts/bench.py"):
-                return run(args)
-        except files.LockedError as error:
-            say(f"{error}")
-            return 1
-        except KeyboardInterrupt:
-            print("", file=sys.stderr)
-            say("interrupted; nothing written")
-            return 130
+    return files.measure_exclusively(lock_path(), "scripts/bench.py", say,
+                                     lambda: run(args))
 
 
 if __name__ == "__main__":

@@ -439,20 +439,13 @@ def measure_and_write(args, argv):
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
-    with files.sigterm_as_interrupt():
-        try:
-            if args.rewrite:
-                return rewrite(args.rewrite)
-            with files.MeasurementLock(lock_path(), "scripts/compare.py "
-                                       + " ".join(argv)):
-                return measure_and_write(args, argv)
-        except files.LockedError as error:
-            say(f"{error}")
-            return 1
-        except KeyboardInterrupt:
-            print("", file=sys.stderr)
-            say("interrupted; nothing written")
-            return 130
+    if args.rewrite:
+        # Rewriting a folder measures nothing: no lock.
+        return files.measure_exclusively(None, "", say,
+                                         lambda: rewrite(args.rewrite))
+    return files.measure_exclusively(
+        lock_path(), "scripts/compare.py " + " ".join(argv), say,
+        lambda: measure_and_write(args, argv))
 
 
 if __name__ == "__main__":

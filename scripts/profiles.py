@@ -416,23 +416,18 @@ def main(argv=None):
             args.pprof, os.X_OK):
         parser.error(f"no pprof at {args.pprof} for the Go rungs (make "
                      "profiles builds it)")
-    with files.sigterm_as_interrupt():
+    def work():
         try:
-            with files.MeasurementLock(lock_path(), "scripts/profiles.py"):
-                return profile_all(args, rungs)
-        except files.LockedError as error:
-            say(f"{error}")
-            return 1
+            return profile_all(args, rungs)
         except ProfileError as error:
             say(f"FAILED: {error}")
             return 1
         except OSError as error:
             say(f"FAILED: cannot write: {error}")
             return 1
-        except KeyboardInterrupt:
-            print("", file=sys.stderr)
-            say("interrupted")
-            return 130
+
+    return files.measure_exclusively(lock_path(), "scripts/profiles.py", say,
+                                     work, interrupted="interrupted")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@
 - check_writable: that a folder can be made and written, before hours of
   measuring rather than after.
 - save_raw: where the raw runs go when the results folder cannot be written.
-- MeasurementLock: one measurement at a time in one checkout.
+- MeasurementLock: one measurement at a time in one checkout;
+  measure_exclusively runs a measuring script under it.
 """
 
 import contextlib
@@ -23,6 +24,7 @@ import os
 import shutil
 import signal
 import stat
+import sys
 import tempfile
 import time
 
@@ -252,3 +254,25 @@ def sigterm_as_interrupt():
     finally:
         signal.signal(signal.SIGTERM, previous)
 
+
+
+def measure_exclusively(lock_path, description, say, work,
+                        interrupted="interrupted; nothing written"):
+    """A measuring script's main: `work()` under the checkout's lock (none
+    when `lock_path` is None: work that measures nothing), with SIGTERM
+    stopping it as Ctrl-C does. Returns work()'s exit status, 1 when another
+    measurement holds the lock, 130 when interrupted; `say` prints the one
+    line each of those gets."""
+    lock = (MeasurementLock(lock_path, description) if lock_path is not None
+            else contextlib.nullcontext())
+    with sigterm_as_interrupt():
+        try:
+            with lock:
+                return work()
+        except LockedError as error:
+            say(f"{error}")
+            return 1
+        except KeyboardInterrupt:
+            print("", file=sys.stderr)
+            say(interrupted)
+            return 130
