@@ -49,7 +49,12 @@ TEST(MemoryGauge, AgreesWithGnuTimeAndVmHwm) {
   const std::int64_t outside = std::stoll(err.substr(err.rfind('\n') + 1));
 
   EXPECT_GT(peak, 30 * 1024) << "a third of the workload needs more";
-  EXPECT_EQ(peak, vm_hwm);
+  // VmHWM is read just after getrusage, through an ifstream whose buffer
+  // may touch a few new pages (12 KiB more was seen once): equal, or a
+  // little above, never below.
+  EXPECT_GE(vm_hwm, peak);
+  EXPECT_LE(vm_hwm, peak + 256)
+      << "VmHWM " << vm_hwm << " KiB, getrusage " << peak << " KiB";
   // GNU time reads the peak after exit, the rung just before printing:
   // a little more may be touched in between, never a multiple.
   EXPECT_GE(outside, peak);

@@ -23,6 +23,28 @@ void Check(bool ok, const char* what) {
   if (!ok) throw std::runtime_error(std::string(what) + ": " + strerror(errno));
 }
 
+// posix_spawn's argv and envp: pointers into `argv`, `env` and environ,
+// which must outlive them. `env` comes first: getenv takes the first of two
+// entries with the same name.
+struct SpawnArguments {
+  SpawnArguments(const std::vector<std::string>& argv,
+                 const std::vector<std::string>& env) {
+    for (const std::string& arg : argv) {
+      args.push_back(const_cast<char*>(arg.c_str()));
+    }
+    args.push_back(nullptr);
+    for (const std::string& entry : env) {
+      environment.push_back(const_cast<char*>(entry.c_str()));
+    }
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+      environment.push_back(*entry);
+    }
+    environment.push_back(nullptr);
+  }
+  std::vector<char*> args;
+  std::vector<char*> environment;
+};
+
 }  // namespace
 
 ProcessResult RunProcess(const std::vector<std::string>& argv,
@@ -41,22 +63,10 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   for (const int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) {
     posix_spawn_file_actions_addclose(&actions, fd);
   }
-  std::vector<char*> args;
-  for (const std::string& arg : argv)
-    args.push_back(const_cast<char*>(arg.c_str()));
-  args.push_back(nullptr);
-  // `env` first: getenv takes the first of two entries with the same name.
-  std::vector<char*> environment;
-  for (const std::string& entry : env) {
-    environment.push_back(const_cast<char*>(entry.c_str()));
-  }
-  for (char** entry = environ; *entry != nullptr; ++entry) {
-    environment.push_back(*entry);
-  }
-  environment.push_back(nullptr);
+  SpawnArguments spawn(argv, env);
   pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr,
-                                   args.data(), environment.data());
+  const int spawned = posix_spawnp(&pid, spawn.args[0], &actions, nullptr,
+                                   spawn.args.data(), spawn.environment.data());
   posix_spawn_file_actions_destroy(&actions);
   close(in[0]);
   close(out[1]);
@@ -115,19 +125,7 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
     posix_spawn_file_actions_addopen(
         &actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0);
   }
-  std::vector<char*> args;
-  for (const std::string& arg : argv) {
-    args.push_back(const_cast<char*>(arg.c_str()));
-  }
-  args.push_back(nullptr);
-  std::vector<char*> environment;
-  for (const std::string& entry : env) {
-    environment.push_back(const_cast<char*>(entry.c_str()));
-  }
-  for (char** entry = environ; *entry != nullptr; ++entry) {
-    environment.push_back(*entry);
-  }
-  environment.push_back(nullptr);
+  SpawnArguments spawn(argv, env);
   // The child starts with default signal actions, whatever the test's.
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
@@ -136,8 +134,8 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
   posix_spawnattr_setsigdefault(&attributes, &all);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, &attributes,
-                                   args.data(), environment.data());
+  const int spawned = posix_spawnp(&pid, spawn.args[0], &actions, &attributes,
+                                   spawn.args.data(), spawn.environment.data());
   posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) {

@@ -82,11 +82,7 @@ func setup(t *testing.T) (goRungs []rung, cpp func(name string) rung) {
 		}
 		return rung{name, path}
 	}
-	name := os.Getenv("HAVLAK_RUNG_UNDER_TEST") // any language's program
-	if name == "" {
-		name = os.Getenv("HAVLAK_GO_RUNG")
-	}
-	if name != "" {
+	if name := os.Getenv("HAVLAK_RUNG_UNDER_TEST"); name != "" { // any language's program
 		goRungs = []rung{binary(name)}
 	} else {
 		for _, program := range registry(t).programs("go-") {
@@ -279,7 +275,7 @@ const (
 // batch are the ones it finds in its CFGs alone, ids moved.
 func TestBatchForestIsTheUnionOfTheComponentForests(t *testing.T) {
 	_, cpp := setup(t)
-	if os.Getenv("HAVLAK_RUNG_UNDER_TEST") != "" || os.Getenv("HAVLAK_GO_RUNG") != "" {
+	if os.Getenv("HAVLAK_RUNG_UNDER_TEST") != "" {
 		t.Skip("a premise of the test, not of a program: runs once, without a program named (ctest's go.batching)")
 	}
 	top := cpp(registry(t).top())
