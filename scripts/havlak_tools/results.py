@@ -189,8 +189,8 @@ def markdown_extras(results, has_plots=True):
     if made:
         lines += ["## The ladders side by side", "",
                   "Each program of another language beside the C++ rung whose "
-                  "idea it carries (the table in "
-                  "`scripts/havlak_tools/languages.py`), default runtimes, "
+                  "idea it carries (as the registry, `ladder.json`, pairs "
+                  "them), default runtimes, "
                   "medians of this run.", "",
                   markdown_table(*made, left=2)]
         if has_plots:
