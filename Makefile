@@ -8,7 +8,12 @@
 #                   results/<date>-<host>[-N]/ (QUICK=1: a reduced workload)
 #                   BUILDS=gcc-O2,gcc-checked,... (or all): the C++ rungs
 #                   (RUNGS=..., default havlak1,havlak6,top) under those builds
-#   make builds     all six C++ builds on havlak1, havlak6 and the top rung
+#                   TOOLCHAINS=go-1.19,go-1.27.3,... (or all): the toolchain
+#                   axis (toolchains.json), as make toolchains
+#   make builds     every C++ build, Go's PGO and Rust's release tuning on
+#                   the bottom, Cox's last step and the top of each language
+#   make toolchains each language's bottom, Cox's last step and top under
+#                   every toolchain of toolchains.json, old and current
 #   make bench      Google Benchmark: one loop finding of every rung on
 #                   graphs of 1,012 to 4,032,013 blocks, into the same folder
 #   make test       check formatting, build and run the tests (ctest), again
@@ -37,14 +42,18 @@ unexport RUNG PORT PROFILE PROFILES
 # make variants' choices, passed to compare.py quoted and checked there.
 BUILDS ?=
 RUNGS ?=
-unexport BUILDS RUNGS
+TOOLCHAINS ?=
+unexport BUILDS RUNGS TOOLCHAINS
 
-.PHONY: all deps build variants builds bench test format profiles pprof clean
+.PHONY: all deps build variants builds toolchains bench test format profiles pprof clean
 
 all: build
 
+# Debian's packages, then the pinned toolchains (toolchains.json) through
+# their own channels: the Go module proxy, rustup, Maven Central.
 deps:
 	@scripts/install-deps.sh
+	@python3 scripts/toolchains.py fetch
 
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -58,7 +67,12 @@ build: deps $(BUILD)/CMakeCache.txt
 # its own under build-flavours/ (gcc-O2 is $(BUILD) itself).
 variants: build
 	python3 scripts/compare.py --bin '$(subst ','\'',$(BUILD))/bin' $(if $(QUICK),--quick) \
-	  $(if $(BUILDS),--builds $(call quote,BUILDS)) $(if $(RUNGS),--rungs $(call quote,RUNGS))
+	  $(if $(BUILDS),--builds $(call quote,BUILDS)) $(if $(RUNGS),--rungs $(call quote,RUNGS)) \
+	  $(if $(TOOLCHAINS),--toolchains $(call quote,TOOLCHAINS))
+
+toolchains: build
+	python3 scripts/compare.py --bin '$(subst ','\'',$(BUILD))/bin' $(if $(QUICK),--quick) \
+	  --toolchains $(if $(TOOLCHAINS),$(call quote,TOOLCHAINS),all) $(if $(RUNGS),--rungs $(call quote,RUNGS))
 
 builds: build
 	python3 scripts/compare.py --bin '$(subst ','\'',$(BUILD))/bin' $(if $(QUICK),--quick) \

@@ -15,7 +15,9 @@
 # runs in: the module has no requirements, so it builds offline, with its
 # cache in the build tree.
 
-find_program(GO_EXECUTABLE go)
+# The Go toolchain toolchains.json chose (CMakeLists.txt); the conformance
+# suite is a Go test, run by the same toolchain that builds the Go rungs.
+set(GO_EXECUTABLE "${HAVLAK_TOOLCHAIN_GO_GO}")
 set(HAVLAK_GO_TEST_ENV
     GOCACHE=${PROJECT_BINARY_DIR}/go-cache
     GOPATH=${PROJECT_BINARY_DIR}/go-path

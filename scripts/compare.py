@@ -125,8 +125,14 @@ def parse_args(argv):
                              "the C++ rungs' (default: all three; glibc "
                              "with --builds)")
     parser.add_argument("--builds",
-                        help="comma-separated C++ builds, or all: "
-                             + ", ".join(builds.ORDER))
+                        help="comma-separated builds, or all (every C++ "
+                             "build, go-pgo and rust-tuned beside their "
+                             "default toolchains): " + ", ".join(builds.ORDER))
+    parser.add_argument("--toolchains",
+                        help="the toolchain axis: comma-separated "
+                             "toolchains (toolchains.json), or all; each "
+                             "language's bottom, Cox's last step and top "
+                             "under each")
     parser.add_argument("--runs", type=int,
                         help=f"timed runs per rung and allocator (default 5; "
                              f"{QUICK_RUNS} with --quick)")
@@ -163,12 +169,16 @@ def parse_args(argv):
         parser.error("--runs must be at least 1 and --warmup at least 0")
     if args.timeout is None:
         args.timeout = default_timeout(args.scale)
-    if args.builds is not None:
-        try:
+    if args.builds is not None and args.toolchains is not None:
+        parser.error("--builds and --toolchains are two runs: give one")
+    try:
+        if args.builds is not None:
             args.builds = builds.parse(args.builds)
-        except builds.BuildError as error:
-            say(f"{error}")
-            sys.exit(2)
+        elif args.toolchains is not None:
+            args.builds = builds.toolchain_axis(args.toolchains)
+    except builds.BuildError as error:
+        say(f"{error}")
+        sys.exit(2)
     args.allocators = (args.allocators.split(",") if args.allocators
                        else ["glibc"] if args.builds else list(ALLOCATORS))
     for allocator in args.allocators:
@@ -182,7 +192,7 @@ def parse_args(argv):
     if args.rungs:
         wanted = args.rungs.split(",")
     elif args.builds:
-        wanted = list(languages.BUILD_RUNGS)
+        wanted = axis_programs(args.builds)
     else:
         wanted = built
     args.rungs = []
@@ -191,8 +201,10 @@ def parse_args(argv):
         if rung is None:
             parser.error(f"no C++ rung in {args.bin} to be '{name}': build "
                          "first")
-        if args.builds and languages.language_of(rung) != languages.CXX:
-            parser.error(f"--builds takes C++ rungs only, not '{rung}'")
+        if args.builds and not any(
+                builds.language_of(build) == languages.language_of(rung)
+                for build in args.builds):
+            parser.error(f"no build asked for is of {rung}'s language")
         if rung not in args.rungs:
             args.rungs.append(rung)
     if not args.rungs:
@@ -227,6 +239,32 @@ class Progress:
               flush=True)
 
 
+def axis_programs(names):
+    """The programs a build or toolchain axis runs: of each language it
+    builds, the bottom, Cox's last step and the top (ladder.json)."""
+    ladder = languages.ladder()
+    wanted = []
+    for language in languages.LANGUAGE_ORDER:
+        if not any(builds.language_of(name) == language for name in names):
+            continue
+        if language == languages.CXX:
+            wanted += list(languages.BUILD_RUNGS)
+            continue
+        for rung in (ladder.bottom, ladder.cox_last, ladder.top):
+            for program in ladder.counterparts_of(rung, language):
+                if program not in wanted:
+                    wanted.append(program)
+    return wanted
+
+
+def builds_of(args, rung):
+    """The builds asked for that build `rung` ([None]: no build axis for
+    its language)."""
+    language = languages.language_of(rung)
+    return [name for name in (args.builds or [])
+            if builds.language_of(name) == language] or [None]
+
+
 def entries(args):
     """(rung, build, setting) for every timed series, rung by rung: a C++
     rung under every build asked for (None: no build axis) and allocator;
@@ -236,8 +274,12 @@ def entries(args):
         language = languages.language_of(rung)
         if language == languages.CXX:
             result += [(rung, build, allocator)
-                       for build in (args.builds or [None])
+                       for build in builds_of(args, rung)
                        for allocator in args.allocators]
+        elif builds_of(args, rung) != [None]:
+            # On a build axis, the language's default runtime setting.
+            result += [(rung, build, languages.default_setting(language))
+                       for build in builds_of(args, rung)]
         else:
             result += [(rung, None, setting)
                        for setting in languages.settings(language)]
@@ -310,7 +352,7 @@ def run_matrix(args):
             allocations[rung] = measurement.record.allocations
         else:
             language = languages.language_of(rung)
-            first = measurements[(rung, None,
+            first = measurements[(rung, builds_of(args, rung)[0],
                                   languages.default_setting(language))][0]
             allocations[rung] = first.record.allocations
     return measurements, allocations
@@ -377,6 +419,8 @@ def measure_and_write(args, argv):
                 if languages.language_of(rung) == languages.CXX}
     config = {"rungs": args.rungs, "allocators": args.allocators,
               "builds": args.builds,
+              "axis": ("toolchains" if args.toolchains is not None
+                       else "builds" if args.builds else None),
               "settings": {language: list(languages.settings(language))
                            for language in languages.LANGUAGE_ORDER
                            if any(languages.language_of(rung) == language

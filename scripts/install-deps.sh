@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the suite needs, and nothing when they are all
-# present. Run by `make variants` and `make test`; safe to run again.
+# present. Run by `make variants` and `make test` (then scripts/toolchains.py
+# fetch takes the pinned current toolchains from their own channels); safe to
+# run again.
 # As root it installs; otherwise it prints the exact command and exits 1.
 set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config       # the build
   libgtest-dev                    # tests
-  clang libclang-rt-14-dev        # the fuzzer (libFuzzer)
+  clang libclang-rt-14-dev        # the fuzzer (libFuzzer), clang 14 builds
+  clang-19                        # the clang 19 build and toolchain
   clang-format-14                 # make format, and its check in make test
   libbenchmark-dev                # bench
   libbenchmark-tools python3-scipy  # Google Benchmark's compare.py
@@ -17,8 +20,9 @@ packages=(
   graphviz                        # call graphs of profiles (dot)
   gnuplot-nox python3             # the comparison runner and its plots
   golang-go golang-github-google-pprof-dev  # the standalone pprof, offline
-  rustc cargo                     # the Rust programs (rust/)
-  openjdk-17-jdk-headless scala   # the Java programs (java/); Scala 2.11 runs on JDK 17
+  rustc cargo                     # Rust 1.63, the old end of the toolchain axis
+  openjdk-17-jdk-headless scala   # JDK 17 and Scala 2.11 on it, the old ends
+  maven                           # fetches the pinned Scala 3 from Maven Central
   time                            # /usr/bin/time, an outside check of peak memory
 )
 

@@ -136,7 +136,7 @@ func BuildFlags() string {
 	var settings []string
 	for _, s := range info.Settings {
 		switch s.Key {
-		case "-compiler", "-gcflags", "-ldflags", "-trimpath", "CGO_ENABLED", "GOARCH", "GOAMD64":
+		case "-compiler", "-gcflags", "-ldflags", "-pgo", "-trimpath", "CGO_ENABLED", "GOARCH", "GOAMD64":
 			settings = append(settings, s.Key+"="+s.Value)
 		}
 	}

@@ -6,6 +6,7 @@ and the rung x build table with its generated summary."""
 
 from . import languages as langs
 from . import workload as workload_shape
+from . import builds as builds_axis
 from .stats import Summary
 
 
@@ -183,6 +184,8 @@ def steady_state(results):
                      f"{first.median / steady.median:.1f}x"
                      if steady.median else "",
                      f"{wall.median:.3f}"])
+    if not body:
+        return None
     body.sort(key=lambda cells: shown.index(cells[0]))
     return (["program", "runtime", "first finding ms",
              f"steady state ms per finding (of {iterations})",
@@ -219,8 +222,9 @@ def build_table(results):
     """(header, body, {(rung, build): wall median}) of the rung x build
     table under the run's first allocator, ratios to gcc-O2, or None."""
     config = results["config"]
-    names = config.get("builds")
-    if not names:
+    names = [name for name in config.get("builds") or []
+             if builds_axis.language_of(name) == langs.CXX]
+    if not names or not _cxx_rungs(results):
         return None
     allocator = config["allocators"][0]
     table = _summaries(results)
@@ -253,7 +257,8 @@ def build_summary(results):
         return []
     _, _, medians, base = made
     config = results["config"]
-    names = config["builds"]
+    names = [name for name in config["builds"]
+             if builds_axis.language_of(name) == langs.CXX]
     rungs = _cxx_rungs(results)
     top = langs.top_cxx(rungs)
     lines = []
@@ -287,3 +292,66 @@ def build_summary(results):
                      f"({medians[(rung, base)] / medians[(rung, fastest)]:.2f}"
                      f"x {base}'s speed).")
     return lines
+
+
+# --- every language on the build or toolchain axis ------------------------
+
+def _level(rung):
+    """bottom, Cox's last step or top: the level of a program's C++ rung."""
+    ladder = langs.ladder()
+    match = rung if langs.language_of(rung) == langs.CXX else (
+        ladder.counterparts.get(rung))
+    return {ladder.bottom: "bottom", ladder.cox_last: "Cox's last step",
+            ladder.top: "top"}.get(match, f"as {match}")
+
+
+def axis_rows(results):
+    """[(language, program, level, build, base, wall, peak, base wall)]
+    for every program under every build of its language in the run, `base`
+    being the language's first build there (the oldest toolchain, or the
+    default one beside its optimizer; gcc-O2 for C++), or []."""
+    from .results import builds_of
+    config = results["config"]
+    if not config.get("builds"):
+        return []
+    table = _summaries(results)
+    found = []
+    for rung in config["rungs"]:
+        made_by = builds_of(config, rung)
+        if made_by == [None]:
+            continue
+        language = langs.language_of(rung)
+        setting = (config["allocators"][0] if language == langs.CXX
+                   else langs.default_setting(language))
+        base = ("gcc-O2" if language == langs.CXX and "gcc-O2" in made_by
+                else made_by[0])
+        for build in made_by:
+            wall, peak = table[(rung, build, setting)]
+            found.append((language, rung, _level(rung), build, base, wall,
+                          peak, table[(rung, base, setting)][0]))
+    return found
+
+
+def axis_table(results):
+    """(header, body) of every program under every build of its language:
+    what each build or toolchain bought against the language's base, in
+    this run; None without a build axis."""
+    rows = axis_rows(results)
+    if not rows:
+        return None
+    compilers = {}
+    for run in results["runs"]:
+        compilers.setdefault((run["rung"], run.get("build")),
+                             run.get("compiler") or "")
+    header = ["language", "program", "level", "build", "compiler",
+              "wall s: median [min-max]", "peak MiB", "speed vs base"]
+    body = []
+    for language, rung, level, build, base, wall, peak, base_wall in rows:
+        # The version, not the path the record adds after it.
+        compiler = compilers.get((rung, build), "").split(" (")[0]
+        body.append([language, rung, level, build, compiler,
+                     f"{wall.median:.3f} [{wall.minimum:.3f}-"
+                     f"{wall.maximum:.3f}]", f"{peak.median:.1f}",
+                     "base" if build == base else
+                     f"{base_wall.median / wall.median:.2f}x {base}"])
+    return header, body

@@ -5,7 +5,8 @@ import json
 import os
 
 from . import languages as langs
-from . import analysis, plots
+from . import analysis, plots, toolchains
+from . import builds as builds_axis
 from . import workload as workload_shape
 from .files import remove_files, write_csv, write_json, write_text
 from .records import PHASE_TITLES, PHASES
@@ -24,6 +25,16 @@ class ResultsError(ValueError):
 def _summary_json(summary):
     return {"median": summary.median, "min": summary.minimum,
             "max": summary.maximum, "runs": summary.count}
+
+
+def _toolchain(rung, compiler):
+    """Which toolchain made a run, and where it came from
+    (toolchains.json), as its record's compiler line says."""
+    name = toolchains.identify(langs.language_of(rung), compiler)
+    if name is None:
+        return {"name": None, "from": "not in toolchains.json"}
+    return {"name": name,
+            "from": toolchains.registry().toolchains[name]["from"]}
 
 
 def build(environment, config, measurements, allocations):
@@ -47,6 +58,8 @@ def build(environment, config, measurements, allocations):
                 "phases_seconds": dict(record.phases),
                 "loops": record.loops,
                 "loops_total": record.loops_total,
+                "compiler": record.compiler,
+                "toolchain": _toolchain(rung, record.compiler),
             })
     return {"format": FORMAT, "environment": environment, "config": config,
             "allocations": allocations, "runs": runs}
@@ -115,17 +128,29 @@ def load(path):
     return results
 
 
+def builds_of(config, rung):
+    """The builds of the run that built `rung` ([None]: no build axis for
+    its language)."""
+    language = langs.language_of(rung)
+    return [name for name in (config.get("builds") or [])
+            if builds_axis.language_of(name) == language] or [None]
+
+
 def series(results):
-    """Every (rung, build, setting) measured, rung by rung."""
+    """Every (rung, build, setting) measured, rung by rung (as
+    scripts/compare.py runs them)."""
     config = results["config"]
     settings = config.get("settings") or {}
     keys = []
     for rung in config["rungs"]:
         language = langs.language_of(rung)
+        made_by = builds_of(config, rung)
         if language == langs.CXX:
-            keys += [(rung, build, allocator)
-                     for build in (config.get("builds") or [None])
+            keys += [(rung, build, allocator) for build in made_by
                      for allocator in config["allocators"]]
+        elif made_by != [None]:
+            keys += [(rung, build, langs.default_setting(language))
+                     for build in made_by]
         else:
             keys += [(rung, None, setting) for setting in
                      settings.get(language, langs.settings(language))]
@@ -162,7 +187,7 @@ def phase_medians(results, rung, allocator, build=None):
                               for run in runs).median for phase in PHASES}
 
 
-CSV_HEADER = (["rung", "language", "build", "allocator", "run",
+CSV_HEADER = (["rung", "language", "build", "toolchain", "allocator", "run",
                "wall_seconds", "user_seconds",
                "system_seconds", "peak_rss_kib", "workload_seconds"]
               + [f"{phase}_seconds" for phase in PHASES]
@@ -173,7 +198,9 @@ def _csv_rows(results):
     for run in results["runs"]:
         yield ([run["rung"], run.get("language",
                                      langs.language_of(run["rung"])),
-                run.get("build") or "", run["allocator"], run["run"],
+                run.get("build") or "",
+                (run.get("toolchain") or {}).get("name") or "",
+                run["allocator"], run["run"],
                 run["wall_seconds"], run["user_seconds"],
                 run["system_seconds"], run["peak_rss_kib"],
                 run["workload_seconds"]]
@@ -213,6 +240,24 @@ def markdown_extras(results, has_plots=True):
                   "workload, the same checked counts, but not the same "
                   "compilers, checks or memory management.", "",
                   markdown_table(*made, left=len(made[0]))]
+    made = analysis.axis_table(results)
+    if made:
+        toolchains_run = results["config"].get("axis") == "toolchains"
+        lines += ["## Toolchains" if toolchains_run else
+                  "## Every language's builds", "",
+                  "Each program under every "
+                  + ("toolchain" if toolchains_run else "build")
+                  + " of its language in this run (default runtime "
+                  "setting), and its speed against the language's base "
+                  "(the base's median wall time divided by this one's: "
+                  "above 1 is faster): "
+                  + ("the same source, what the newer toolchain bought."
+                     if toolchains_run else
+                     "what each optimizer bought."), "",
+                  markdown_table(*made, left=5)]
+        if has_plots:
+            lines += ["![Speed of each build against its language's base]"
+                      "(axis.svg)", ""]
     made = analysis.build_table(results)
     if made:
         header, body, _, base = made
@@ -243,6 +288,11 @@ def terminal_extras(results):
     if made:
         extras.append(("JVM steady state (own phase timings)",
                        text_table(*made, left=2)))
+    made = analysis.axis_table(results)
+    if made:
+        extras.append(("Every program under each build or toolchain of its "
+                       "language (speed: the base's median / this one's)",
+                       text_table(*made, left=5)))
     made = analysis.build_table(results)
     if made:
         header, body, _, _ = made
@@ -400,7 +450,7 @@ def _markdown(results, has_plots, bench_present):
 
 
 PLOTS = ("time.svg", "memory.svg", "phases.svg", "languages.svg",
-         "builds.svg")
+         "builds.svg", "axis.svg")
 
 
 def write(folder, results):
@@ -473,10 +523,23 @@ def _write_plots(folder, results):
             "Wall time, idea by idea: each C++ rung and the programs "
             "that match it (default runtimes)", "seconds (log scale)",
             cxx_rungs, languages, by_language, logscale=True)
+    rows = analysis.axis_rows(results)
+    if rows:
+        labels = [f"{rung} [{build}]" for _, rung, _, build, *_ in rows]
+        plots.grouped_bars(
+            os.path.join(folder, "axis.svg"),
+            "Speed of each build against its language's base (base median "
+            "/ median; bars: the runs' extremes)", "speed (above 1: faster)",
+            labels, ["speed"],
+            {(label, "speed"): (base.median / wall.median,
+                                base.minimum / wall.maximum,
+                                base.maximum / wall.minimum)
+             for label, (*_, wall, _, base) in zip(labels, rows)})
     made = analysis.build_table(results)
     if made:
         _, _, medians, _ = made
-        names = config["builds"]
+        names = [name for name in config["builds"]
+                 if builds_axis.language_of(name) == langs.CXX]
         allocator = config["allocators"][0]
         cxx = [r for r in rungs if langs.language_of(r) == langs.CXX]
         plots.grouped_bars(

@@ -13,7 +13,8 @@ import unittest
 
 import compare
 import fake_rungs
-from havlak_tools import analysis, builds, languages, records, results
+from havlak_tools import (analysis, builds, languages, records, results,
+                          toolchains)
 from havlak_tools.records import parse_run_record
 from havlak_tools.workload import check_record
 from test_compare import SCRIPTS, CompareTestCase
@@ -202,7 +203,8 @@ class LadderTest(unittest.TestCase):
 
 class BuildsTest(unittest.TestCase):
     def test_parse(self):
-        self.assertEqual(builds.parse("all"), list(builds.ORDER))
+        self.assertEqual(builds.parse("all"), list(builds.CXX_ORDER) + [
+            "go-1.27.3", "go-pgo", "rust-1.95.0", "rust-tuned"])
         self.assertEqual(builds.parse("gcc-checked,gcc-O2"),
                          ["gcc-O2", "gcc-checked"])
         for text, words in (("gcc-O4", "unknown build 'gcc-O4'"),
@@ -222,6 +224,49 @@ class BuildsTest(unittest.TestCase):
         self.assertEqual(len(lines), 1, result.stderr)
         self.assertIn("unknown build 'icc'", lines[0])
         self.assertIn("gcc-checked", lines[0])
+
+    def test_the_toolchain_axis_names_cxx_toolchains_by_their_builds(self):
+        self.assertEqual(builds.toolchain_axis("clang-19,go-1.19,gcc-12"),
+                         ["gcc-O2", "clang19-O2", "go-1.19"])
+        self.assertEqual(len(builds.toolchain_axis("all")),
+                         len(toolchains.registry().names()))
+        with self.assertRaises(builds.BuildError) as caught:
+            builds.toolchain_axis("go-1.9")
+        self.assertIn("unknown toolchain 'go-1.9'; the toolchains are "
+                      "gcc-12, clang-14", str(caught.exception))
+
+    def test_unknown_toolchain_is_one_line_and_exit_2(self):
+        result = subprocess.run(
+            [sys.executable, os.path.join(SCRIPTS, "compare.py"),
+             "--toolchains", "go-1.27.3,rustc-2"], capture_output=True,
+            text=True)
+        self.assertEqual(result.returncode, 2)
+        lines = result.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertIn("unknown toolchain 'rustc-2'", lines[0])
+        self.assertIn("scala-3.3.7", lines[0])
+
+    def test_records_must_come_from_their_toolchain(self):
+        go19 = record_of(rung="go-havlak1", language="go",
+                         compiler="go1.19.8 gc",
+                         build_flags="-compiler=gc CGO_ENABLED=1")
+        self.assertEqual(builds.check_record(go19, "go-1.19"), [])
+        problems = builds.check_record(go19, "go-1.27.3")
+        self.assertEqual(len(problems), 1)
+        self.assertIn("expected one beginning 'go1.27.3'", problems[0])
+        self.assertIn("without '-pgo='",
+                      " ".join(builds.check_record(go19, "go-pgo")))
+        pgo = record_of(rung="go-havlak1", language="go",
+                        compiler="go1.27.3 gc",
+                        build_flags="-compiler=gc -pgo=/x/go-havlak1.pprof")
+        self.assertEqual(builds.check_record(pgo, "go-pgo"), [])
+        self.assertIn("with '-pgo='",
+                      " ".join(builds.check_record(pgo, "go-1.27.3")))
+        clang14 = record_of(compiler="clang 14.0.6",
+                            build_flags="-O2 -g -DNDEBUG")
+        self.assertEqual(builds.check_record(clang14, "clang-O2"), [])
+        self.assertIn("expected clang++-19",
+                      " ".join(builds.check_record(clang14, "clang19-O2")))
 
     def test_records_must_report_their_builds_flags(self):
         checked = record_of(build_flags="-O2 -g -DNDEBUG -D_GLIBCXX_ASSERTIONS"
@@ -446,11 +491,12 @@ class AllLanguagesCompareTest(CompareTestCase):
                                    "language 'c++', expected 'go'")
         self.assertFalse(os.path.exists(self.out))
 
-    def test_builds_take_cxx_rungs_only(self):
+    def test_builds_take_programs_of_their_languages_only(self):
         status, _, stderr = self.compare("--builds", "gcc-O2",
                                          "--rungs", f"{BOTTOM},{GO_BOTTOM}")
         self.assertEqual(status, 2)
-        self.assertIn("--builds takes C++ rungs only", stderr)
+        self.assertIn(f"no build asked for is of {GO_BOTTOM}'s language",
+                      stderr)
 
     def test_the_default_build_alone_checks_its_flags(self):
         # gcc-O2 is the --bin tree: no build, only the record checks.
