@@ -206,35 +206,31 @@ def collect(argv, record, allocator_versions, source, busy=None):
     }
 
 
-# The toolchains of every language, asked directly (their first line).
-TOOLCHAIN_COMMANDS = {
-    "c++": [["g++", "--version"], ["clang++-14", "--version"]],
-    "go": [["go", "version"]],
-    "rust": [["/usr/bin/rustc", "--version"], ["/usr/bin/cargo", "--version"]],
-    "java": [["java", "-version"], ["javac", "-version"]],
-    "scala": [["scala", "-version"], ["scalac", "-version"]],
-}
-
-
 def languages(measurements):
     """env.json's account of every language in the run: per language the
     compiler and flags its records report, its runtime settings with the
-    version and options each run reported, and the toolchains' own version
-    lines. `measurements` maps (rung, build, setting) to Measurements."""
+    version and options each run reported, and each toolchain its records
+    name (toolchains.json): exact version, where it came from, its paths.
+    `measurements` maps (rung, build, setting) to Measurements."""
+    from . import toolchains
     from .languages import language_of
     seen = {}
     for (rung, build, setting), runs in measurements.items():
         record = runs[0].record
-        entry = seen.setdefault(language_of(rung), {
+        language = language_of(rung)
+        entry = seen.setdefault(language, {
             "compiler": record.compiler, "build_flags": record.build_flags,
-            "runtime_settings": {}, "toolchain": {}})
-        if build is None:
+            "runtime_settings": {}, "toolchains": {}})
+        name = toolchains.identify(language, record.compiler)
+        if name is None:
+            entry["toolchains"][record.compiler] = {
+                "missing": "no toolchain of toolchains.json says this"}
+        elif name not in entry["toolchains"]:
+            entry["toolchains"][name] = toolchains.locate(name).describe()
+        if setting not in entry["runtime_settings"]:
             entry["runtime_settings"][setting] = record.allocator_version
             if setting.startswith("GOGC"):
                 entry["runtime_settings"][setting] = (
                     f"{record.allocator_version} ({setting.replace('+', ' ')}"
                     " in the environment)")
-    for language, entry in seen.items():
-        for command in TOOLCHAIN_COMMANDS.get(language, []):
-            entry["toolchain"][" ".join(command)] = _first_line(command)
     return {"languages": seen}

@@ -363,8 +363,14 @@ def _markdown(results, has_plots, bench_present):
                      + (f"; trained on {info['trained_on']}"
                         if info.get("trained_on") else "") + " |")
     for language, info in (env.get("languages") or {}).items():
-        tools = "; ".join(f"`{line}`" for line in
-                          (info.get("toolchain") or {}).values() if line)
+        if "toolchains" in info:
+            tools = "; ".join(
+                f"{name}: `{tool.get('says')}` from {tool.get('from')}"
+                if tool.get("says") else f"`{name}`: {tool.get('missing')}"
+                for name, tool in info["toolchains"].items())
+        else:   # sets written before toolchains.json: the version lines
+            tools = "; ".join(f"`{line}`" for line in
+                              (info.get("toolchain") or {}).values() if line)
         lines.append(f"| {language} toolchain | {tools} |")
     extras = markdown_extras(results)
     headline_made = analysis.headline(results)
