@@ -3,6 +3,7 @@ errors for truncated or malformed results."""
 
 import json
 import os
+import subprocess
 import tempfile
 import unittest
 
@@ -147,3 +148,22 @@ class AtomicWriteTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CommittedResultsTest(unittest.TestCase):
+    """The reference sets in results/ are what a citation points at: no
+    half-written file of a staged write may sit among them."""
+
+    def test_no_committed_results_folder_holds_a_temporary_name(self):
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            os.pardir, os.pardir, "results")
+        listed = subprocess.run(["git", "-C", root, "ls-files"],
+                                capture_output=True, text=True)
+        if listed.returncode != 0:
+            self.skipTest("not a git checkout: nothing committed to check")
+        names = listed.stdout.splitlines()
+        self.assertTrue(names, "git lists no file under results/")
+        temporary = [name for name in names if any(
+            part.startswith(".") or ".tmp." in part
+            for part in name.split("/"))]
+        self.assertEqual(temporary, [])
