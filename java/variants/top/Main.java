@@ -3,8 +3,8 @@ package top;
 import havlak.Rung;
 
 /**
- * java-top: the C++ top rung's ideas (havlak13) as fast as the JVM allows.
- * Int arrays only: the CFG in compressed sparse rows, the finder's
+ * java-top: the C++ top rung's ideas (the last rung of ladder.json) as fast
+ * as the JVM allows. Int arrays only: the CFG in compressed sparse rows, the finder's
  * bookkeeping kept from call to call, an iterative search, the loop body as
  * the union-find set, one pass, and one loop graph refilled by every
  * finding (--reuse-loop-graph=false gives each a fresh one).

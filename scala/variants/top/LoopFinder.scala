@@ -4,7 +4,7 @@ import java.util.Arrays
 
 /**
  * Havlak's loop recognition with Ramalingam's fix in one iterative
- * depth-first search, as the C++ top rung (havlak13) does it: each block is
+ * depth-first search, as the C++ top rung does it: each block is
  * a candidate header when the search finishes it; a cross edge is seen from
  * its source; an entry into a loop from outside its header's subtree comes
  * from a block on the search's path and is delivered when that block is

@@ -1,8 +1,8 @@
 package scalatop
 
 /**
- * scala-top: the C++ top rung's ideas (havlak13) in Scala: Array[Int]
- * everywhere, the CFG in compressed sparse rows, an iterative one-pass
+ * scala-top: the C++ top rung's ideas (the last rung of ladder.json) in
+ * Scala: Array[Int] everywhere, the CFG in compressed sparse rows, an iterative one-pass
  * search, the loop body as the union-find set, one loop graph refilled by
  * every finding. The command line, CFG files and reports are the Java
  * programs' shared code (java/havlak), called from Scala.
