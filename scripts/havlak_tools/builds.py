@@ -19,6 +19,7 @@ trained by running each asked-for program once on a reduced workload
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -193,8 +194,9 @@ def check_record(record, name):
     if not record.compiler.startswith(want):
         problems.append(f"compiler {record.compiler!r}, expected {want} "
                         f"(build {name})")
-    elif want == "clang" and not record.compiler.startswith(
-            "clang " + build.compiler.rsplit("-", 1)[-1] + "."):
+    elif want == "clang" and not re.match(
+            r"clang(\+\+)? " + build.compiler.rsplit("-", 1)[-1] + r"\.",
+            record.compiler):
         problems.append(f"compiler {record.compiler!r}, expected "
                         f"{build.compiler} (build {name})")
     flags = [flag for flag in record.build_flags.split()

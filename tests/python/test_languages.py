@@ -262,7 +262,7 @@ class BuildsTest(unittest.TestCase):
         self.assertEqual(builds.check_record(pgo, "go-pgo"), [])
         self.assertIn("with '-pgo='",
                       " ".join(builds.check_record(pgo, "go-1.27.3")))
-        clang14 = record_of(compiler="clang 14.0.6",
+        clang14 = record_of(compiler="clang++ 14.0.6 ",
                             build_flags="-O2 -g -DNDEBUG")
         self.assertEqual(builds.check_record(clang14, "clang-O2"), [])
         self.assertIn("expected clang++-19",

@@ -58,7 +58,7 @@ class RegistryTest(unittest.TestCase):
                 ("java", "javac 25.0.3", "jdk-25"),
                 ("java", "javac 17.0.15", "jdk-17"),
                 ("scala", "Scala compiler version 2.11.12", "scala-2.11"),
-                ("c++", "clang 19.1.7", "clang-19"),
+                ("c++", "clang++ 19.1.7 ", "clang-19"),
                 ("c++", "g++ 12.2.0", "gcc-12")):
             self.assertEqual(toolchains.identify(language, line), name, line)
 
