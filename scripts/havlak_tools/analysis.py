@@ -7,11 +7,11 @@ and the rung x build table with its generated summary."""
 from . import languages as langs
 from . import workload as workload_shape
 from . import builds as builds_axis
+from .measured import builds_of, runs_of, series, summaries
 from .stats import Summary
 
 
 def _summaries(results):
-    from .results import summaries
     return summaries(results)
 
 
@@ -152,7 +152,6 @@ def steady_state(results):
     """The JVM programs' (and their C++ counterparts') first big-graph
     finding and steady-state time per finding, from their own phase
     timings, beside the whole process's wall time."""
-    from .results import _runs_of
     config = results["config"]
     iterations = workload_shape.expected(config["scale"]).iterations
     jvm = [rung for rung in config["rungs"] if langs.is_jvm(rung)]
@@ -165,7 +164,6 @@ def steady_state(results):
         if match and match not in shown:
             shown.append(match)
         shown.append(rung)
-    from .results import series
     body = []
     for rung, build, setting in series(results):
         if rung not in shown or build not in (None, "gcc-O2"):
@@ -173,7 +171,7 @@ def steady_state(results):
         if langs.language_of(rung) == langs.CXX and setting != \
                 config["allocators"][0]:
             continue
-        runs = _runs_of(results, rung, setting, build)
+        runs = runs_of(results, rung, setting, build)
         first = Summary.of(r["phases_seconds"]["first_find"] for r in runs)
         steady = Summary.of(r["phases_seconds"]["repeated_finds"] / iterations
                             for r in runs)
@@ -310,7 +308,6 @@ def axis_rows(results):
     for every program under every build of its language in the run, `base`
     being the language's first build there (the oldest toolchain, or the
     default one beside its optimizer; gcc-O2 for C++), or []."""
-    from .results import builds_of
     config = results["config"]
     if not config.get("builds"):
         return []

@@ -7,6 +7,7 @@ import os
 from . import languages as langs
 from . import analysis, plots, toolchains
 from . import builds as builds_axis
+from .measured import phase_medians, series, summaries
 from . import workload as workload_shape
 from .files import remove_files, write_csv, write_json, write_text
 from .records import PHASE_TITLES, PHASES
@@ -128,63 +129,12 @@ def load(path):
     return results
 
 
-def builds_of(config, rung):
-    """The builds of the run that built `rung` ([None]: no build axis for
-    its language)."""
-    language = langs.language_of(rung)
-    return [name for name in (config.get("builds") or [])
-            if builds_axis.language_of(name) == language] or [None]
-
-
-def series(results):
-    """Every (rung, build, setting) measured, rung by rung (as
-    scripts/compare.py runs them)."""
-    config = results["config"]
-    settings = config.get("settings") or {}
-    keys = []
-    for rung in config["rungs"]:
-        language = langs.language_of(rung)
-        made_by = builds_of(config, rung)
-        if language == langs.CXX:
-            keys += [(rung, build, allocator) for build in made_by
-                     for allocator in config["allocators"]]
-        elif made_by != [None]:
-            keys += [(rung, build, langs.default_setting(language))
-                     for build in made_by]
-        else:
-            keys += [(rung, None, setting) for setting in
-                     settings.get(language, langs.settings(language))]
-    return keys
-
-
-def _runs_of(results, rung, allocator, build=None):
-    return [run for run in results["runs"]
-            if run["rung"] == rung and run["allocator"] == allocator
-            and run.get("build") == build]
-
-
-def summaries(results):
-    """{(rung, build, setting): (wall Summary, peak MiB Summary)}"""
-    return {(rung, build, setting): (
-        Summary.of(run["wall_seconds"] for run in _runs_of(
-            results, rung, setting, build)),
-        Summary.of(run["peak_rss_kib"] / 1024 for run in _runs_of(
-            results, rung, setting, build)))
-        for rung, build, setting in series(results)}
-
-
 def rows(results):
     config = results["config"]
     return comparison_rows(summaries(results), config["rungs"],
                            config["allocators"], results["allocations"],
                            keys=series(results),
                            language_of=langs.language_of)
-
-
-def phase_medians(results, rung, allocator, build=None):
-    runs = _runs_of(results, rung, allocator, build)
-    return {phase: Summary.of(run["phases_seconds"][phase]
-                              for run in runs).median for phase in PHASES}
 
 
 CSV_HEADER = (["rung", "language", "build", "toolchain", "allocator", "run",
