@@ -341,14 +341,32 @@ def axis_table(results):
         compilers.setdefault((run["rung"], run.get("build")),
                              run.get("compiler") or "")
     header = ["language", "program", "level", "build", "compiler",
-              "wall s: median [min-max]", "peak MiB", "speed vs base"]
+              "wall s: median [min-max]", "peak MiB", "speed vs base",
+              "faster in rounds"]
     body = []
+    config = results["config"]
     for language, rung, level, build, base, wall, peak, base_wall in rows:
+        setting = (config["allocators"][0] if language == langs.CXX
+                   else langs.default_setting(language))
+        rounds = _faster_rounds(results, rung, setting, build, base)
         # The version, not the path the record adds after it.
         compiler = compilers.get((rung, build), "").split(" (")[0]
         body.append([language, rung, level, build, compiler,
                      f"{wall.median:.3f} [{wall.minimum:.3f}-"
                      f"{wall.maximum:.3f}]", f"{peak.median:.1f}",
                      "base" if build == base else
-                     f"{base_wall.median / wall.median:.2f}x {base}"])
+                     f"{base_wall.median / wall.median:.2f}x {base}",
+                     "" if build == base else rounds])
     return header, body
+
+
+def _faster_rounds(results, rung, setting, build, base):
+    """In how many of the run's rounds `build` beat `base` on `rung`: the
+    runs are interleaved, so a round's two runs met the same machine."""
+    def walls(name):
+        return {run["run"]: run["wall_seconds"]
+                for run in runs_of(results, rung, setting, name)}
+    mine, theirs = walls(build), walls(base)
+    paired = sorted(set(mine) & set(theirs))
+    faster = sum(mine[index] < theirs[index] for index in paired)
+    return f"{faster} of {len(paired)}"

@@ -200,7 +200,8 @@ def markdown_extras(results, has_plots=True):
                   + " of its language in this run (default runtime "
                   "setting), and its speed against the language's base "
                   "(the base's median wall time divided by this one's: "
-                  "above 1 is faster): "
+                  "above 1 is faster; \"faster in rounds\": in how many of "
+                  "the interleaved rounds this one's run beat the base's): "
                   + ("the same source, what the newer toolchain bought."
                      if toolchains_run else
                      "what each optimizer bought."), "",

@@ -77,3 +77,46 @@ class RegistryTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class SubstituteTest(unittest.TestCase):
+    """A pinned toolchain that cannot be had: one line says which and why,
+    and the build takes another of its language that is here, recorded as
+    such; never a silent substitute."""
+
+    def test_a_missing_default_is_said_and_recorded(self):
+        import subprocess
+        import sys
+        with open(toolchains.REGISTRY_FILE) as text:
+            data = json.load(text)
+        data["toolchains"].append({
+            "name": "go-9.9", "language": "go", "version": "go9.9",
+            "record_says": "go9.9 ", "from": "nowhere",
+            "go": "/nonexistent/go/bin/go"})
+        data["defaults"]["go"] = "go-9.9"
+        folder = tempfile.mkdtemp()
+        self.addCleanup(lambda: __import__("shutil").rmtree(folder))
+        registry = os.path.join(folder, "toolchains.json")
+        with open(registry, "w") as out:
+            json.dump(data, out)
+        out_file = os.path.join(folder, "toolchains.cmake")
+        script = os.path.join(os.path.dirname(toolchains.REGISTRY_FILE),
+                              "scripts", "toolchains.py")
+        done = subprocess.run(
+            [sys.executable, script, "cmake", "--out", out_file],
+            capture_output=True, text=True,
+            env=dict(os.environ, HAVLAK_TOOLCHAINS_FILE=registry))
+        self.assertEqual(done.returncode, 0, done.stderr)
+        said = [line for line in done.stderr.splitlines() if "go-9.9" in line]
+        self.assertEqual(len(said), 1, done.stderr)
+        self.assertIn("go-9.9 cannot be had here: /nonexistent/go/bin/go "
+                      "does not run (nowhere)", said[0])
+        cmake = open(out_file).read()
+        self.assertIn('set(HAVLAK_TOOLCHAIN_GO_SUBSTITUTE "go-9.9 cannot be '
+                      'had here', cmake)
+        substitute = [name for name in toolchains.registry().names("go")
+                      if not toolchains.locate(name).missing]
+        if substitute:
+            self.assertIn(said[0].split("builds with ")[1].split()[0],
+                          substitute)
+            self.assertNotIn('set(HAVLAK_TOOLCHAIN_GO_NAME "go-9.9")', cmake)
