@@ -23,10 +23,22 @@ def _quote(text):
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def _header(title, ylabel, logscale=False):
+# Past this many bars, their names are drawn slanted: side by side they ran
+# into one grey line (the phases plot of thirty-odd programs).
+SLANTED_FROM = 10
+
+
+def _header(title, ylabel, logscale=False, bars=0):
+    """The canvas widens with the bars (about 28 px each) and slants
+    their names when there are many."""
+    width = max(900, 28 * bars + 360)
+    slanted = ("set xtics rotate by -55 left offset -0.5,0\n"
+               "set bmargin 9\n" if bars >= SLANTED_FROM else "")
     return (
-        "set terminal svg size 900,500 dynamic noenhanced font 'sans,11'\n"
+        f"set terminal svg size {width},500 dynamic noenhanced "
+        "font 'sans,11'\n"
         "set output\n"
+        + slanted +
         f"set title {_quote(title)}\n"
         f"set ylabel {_quote(ylabel)}\n"
         "set grid ytics\n"
@@ -61,7 +73,7 @@ def grouped_bars(path, title, ylabel, rungs, groups, values, logscale=False):
     plot = ", ".join(
         f"$values using {2 + 3 * i}:{3 + 3 * i}:{4 + 3 * i}:xtic(1) "
         f"title {_quote(group)}" for i, group in enumerate(groups))
-    script = (_header(title, ylabel, logscale)
+    script = (_header(title, ylabel, logscale, bars=len(rungs) * len(groups))
               + "set datafile missing '?'\n"
               + _data_block("values", lines)
               + "set style data histogram\n"
@@ -84,7 +96,8 @@ def stacked_shares(path, title, rungs, parts, values):
     plot = ", ".join(
         f"$shares using {2 + i}{':xtic(1)' if i == 0 else ''} "
         f"title {_quote(part)}" for i, part in enumerate(parts))
-    script = (_header(title, "share of the workload's wall time (%)")
+    script = (_header(title, "share of the workload's wall time (%)",
+                      bars=len(rungs))
               + _data_block("shares", lines)
               + "set yrange [0:100]\n"
               + "set key outside right\n"
