@@ -23,14 +23,13 @@ checkout (the lock `make variants` takes too)."""
 import argparse
 import os
 import shlex
-import shutil
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from havlak_tools import (  # noqa: E402
-    bench, files, gobench, instructions, scaling)
+    bench, files, gobench, instructions, scaling, toolchains)
 from havlak_tools.binaries import (  # noqa: E402
     binary_path, find_programs, find_rungs)
 from havlak_tools.runner import RunError, wait_measured  # noqa: E402
@@ -98,9 +97,14 @@ def parse_args(argv):
             parser.error(f"--go-rungs: no Go rung benchmark for "
                          f"{missing[0]} (go/variants/havlakN/*_test.go)")
     args.go_packages = gobench.packages(SUITE_ROOT, args.go_rungs)
-    if args.go_packages and not shutil.which("go"):
-        parser.error("the Go rungs' benchmarks need go (golang-go); "
-                     "or --go-rungs none")
+    args.go = None
+    if args.go_packages:
+        go = toolchains.locate(toolchains.registry().default("go"))
+        if go.missing:
+            parser.error(f"the Go rungs' benchmarks need {go.name}, which "
+                         f"cannot be had here: {go.missing}; or --go-rungs "
+                         "none")
+        args.go = go.paths["go"]
     if args.out is None:
         args.out = fresh_folder(os.path.join(SUITE_ROOT, "results"), stamp())
     elif os.path.lexists(args.out):
@@ -160,7 +164,7 @@ def measure(args, folder):
     if args.go_packages:
         shown += "`, then `(cd go && " + shlex.join(
             gobench.command(args.go_packages, args.repetitions,
-                            args.go_bench)) + " > go-bench.json)"
+                            args.go_bench, args.go)) + " > go-bench.json)"
     bench.write_summary(folder, runs, shown)
     return 0
 
@@ -187,7 +191,7 @@ def go_benchmarks(args, folder):
                        GOFLAGS="-mod=mod", GO111MODULE="on",
                        GOTOOLCHAIN="local")
     command = gobench.command(args.go_packages, args.repetitions,
-                              args.go_bench)
+                              args.go_bench, args.go)
     say(f"Go rungs: {shlex.join(command)}")
     raw = os.path.join(folder, "go-bench.json")
     with open(raw, "w") as output:

@@ -151,8 +151,10 @@ def packages(suite_root, rungs):
     return found
 
 
-def command(package_paths, repetitions, pattern="^BenchmarkFindLoops$"):
-    """The go test command line (run in go/)."""
-    return (["go", "test", "-run", "^$", "-bench", pattern, "-benchmem",
+def command(package_paths, repetitions, pattern="^BenchmarkFindLoops$",
+            go="go"):
+    """The go test command line (run in go/), with the `go` given: the
+    pinned toolchain's (toolchains.json), as the rungs are built."""
+    return ([go, "test", "-run", "^$", "-bench", pattern, "-benchmem",
              f"-count={repetitions}", "-timeout=0", "-json"]
             + list(package_paths))
