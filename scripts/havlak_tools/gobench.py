@@ -1,7 +1,7 @@
-"""The Go rungs' benchmarks (`go test -bench`, go/havlak/bench.go) in Google
+"""The Go rungs' benchmarks (`go test -bench`, languages/go/havlak/bench.go) in Google
 Benchmark's JSON format, to be merged into havlak_bench's bench.json.
 
-Each Go rung's package (go/variants/havlakN) has BenchmarkFindLoops/<blocks>;
+Each Go rung's package (languages/go/variants/havlakN) has BenchmarkFindLoops/<blocks>;
 its results become `go-havlakN/FindLoops/<blocks>`, one entry per repetition
 (`-count`), as Google Benchmark writes them, with the same counters: blocks,
 allocations_per_find and bytes_per_find (from -benchmem's allocs/op and
@@ -15,7 +15,7 @@ import os
 import re
 import statistics
 
-GO_DIR = "go"
+GO_DIR = os.path.join("languages", "go")
 PACKAGE = re.compile(r"(?:^|/)variants/(havlak\d+)$")
 RESULT = re.compile(r"^Benchmark(?P<name>[A-Za-z0-9_]+)/(?P<blocks>\d+)"
                     r"(?:-\d+)?\s+(?P<iterations>\d+)\s+(?P<rest>.*\bns/op.*)$")

@@ -142,7 +142,7 @@ class ConversionTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as root:
             for rung, source in (("havlak1", "func BenchmarkFindLoops(b"),
                                  ("havlak2", "func TestX(t")):
-                folder = os.path.join(root, "go", "variants", rung)
+                folder = os.path.join(root, "languages", "go", "variants", rung)
                 os.makedirs(folder)
                 with open(os.path.join(folder, "bench_test.go"), "w") as out:
                     out.write(f"package main\n{source} *testing.B) {{}}\n")
