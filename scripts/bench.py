@@ -7,7 +7,7 @@ then instruction counts per rung (instructions.md, with callgrind) and the
 top rung's scaling to 10,000,000 blocks (scaling.md).
 
 The Go rungs built beside them (go-havlakN) run their testing.B counterpart
-(go/havlak/bench.go: BenchmarkFindLoops/<blocks>, the same graphs, the same
+(languages/go/havlak/bench.go: BenchmarkFindLoops/<blocks>, the same graphs, the same
 repetitions, `go test -bench -benchmem -json`, raw output in go-bench.json),
 converted to Google Benchmark's format as go-havlakN/FindLoops/<blocks> and
 merged into the same bench.json, bench.md and plot.
@@ -95,7 +95,7 @@ def parse_args(argv):
                    or not gobench.packages(SUITE_ROOT, [name])]
         if missing:
             parser.error(f"--go-rungs: no Go rung benchmark for "
-                         f"{missing[0]} (go/variants/havlakN/*_test.go)")
+                         f"{missing[0]} (languages/go/variants/havlakN/*_test.go)")
     args.go_packages = gobench.packages(SUITE_ROOT, args.go_rungs)
     args.go = None
     if args.go_packages:

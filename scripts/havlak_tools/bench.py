@@ -176,7 +176,7 @@ def write_summary(folder, runs, command):
     if any(rung.startswith(GO_PREFIX) for rung in rungs):
         lines += ["", "`go-havlakN/FindLoops/<blocks>` (dashed in the plot): "
                   "the Go rungs' `testing.B` benchmark "
-                  "(`go/havlak/bench.go`) on the same graphs, one finding "
+                  "(`languages/go/havlak/bench.go`) on the same graphs, one finding "
                   "per iteration, the finder (and a reused loop graph) kept "
                   "across iterations; converted from `go test -bench "
                   "-benchmem` (`scripts/havlak_tools/gobench.py`). Their "

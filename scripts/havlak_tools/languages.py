@@ -2,28 +2,69 @@
 "allocator" axis, generalised), and which C++ rung each program of another
 language matches.
 
-A program's language is read off its name: `go-...` is Go, `rust-...`,
-`java-...` and `scala-...` the others, anything else C++. Which programs
-there are, their order and which C++ rung each carries the idea of come
-from the ladder's one registry, ladder.json (`ladder()`), never from a list
-here.
+C++ is the suite's own language, described here. Every other language is a
+folder of the wing, languages/<folder>/, whose language.json describes it:
+its programs' name prefix (`go-...`), its runtime settings and how a record
+shows them, what its allocation figure means, its bounds checks and memory
+management. A program's language is read off its name; anything without a
+wing language's prefix is C++. Which programs there are, their order and
+which C++ rung each carries the idea of come from the ladder's one
+registry, ladder.json (`ladder()`), never from a list here.
 """
 
 import functools
+import glob
 import json
 import os
 
 CXX = "c++"
-LANGUAGE_ORDER = (CXX, "go", "rust", "java", "scala")
-PREFIXES = (("go-", "go"), ("rust-", "rust"), ("java-", "java"),
-            ("scala-", "scala"))
-JVM_LANGUAGES = ("java", "scala")
+SUITE_ROOT = os.path.normpath(os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir))
+WING = os.path.join(SUITE_ROOT, "languages")
 
 # The word that names the ladder's top rung (`--rungs ...,top`).
 TOP = "top"
 
-LADDER_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                           os.pardir, os.pardir, "ladder.json")
+LADDER_FILE = os.path.join(SUITE_ROOT, "ladder.json")
+
+
+class LanguageError(ValueError):
+    pass
+
+
+def _wing_languages(folder):
+    """{name: description} of every languages/*/language.json, checked."""
+    found = {}
+    for path in sorted(glob.glob(os.path.join(folder, "*", "language.json"))):
+        try:
+            with open(path, encoding="utf-8") as text:
+                data = json.load(text)
+        except (OSError, ValueError) as error:
+            raise LanguageError(f"{path}: {error}") from None
+        for entry in data.get("languages", []) if isinstance(
+                data, dict) else []:
+            name = entry.get("name") if isinstance(entry, dict) else None
+            settings = entry.get("settings") if name else None
+            if (not isinstance(name, str) or name == CXX or name in found
+                    or not isinstance(entry.get("prefix"), str)
+                    or not entry["prefix"].endswith("-")
+                    or not isinstance(settings, list) or not settings
+                    or not all(isinstance(s, dict) and isinstance(
+                        s.get("name"), str) and isinstance(
+                        s.get("env", {}), dict) for s in settings)):
+                raise LanguageError(
+                    f"{path}: a language needs a new name, a prefix ending "
+                    f"in '-' and at least one runtime setting: {entry!r}")
+            found[name] = dict(entry, folder=os.path.dirname(path))
+    return found
+
+
+WING_LANGUAGES = _wing_languages(WING)
+LANGUAGE_ORDER = (CXX,) + tuple(sorted(
+    WING_LANGUAGES, key=lambda name: (WING_LANGUAGES[name].get("order", 99),
+                                      name)))
+PREFIXES = tuple((entry["prefix"], name)
+                 for name, entry in WING_LANGUAGES.items())
 
 
 def language_of(rung):
@@ -33,8 +74,14 @@ def language_of(rung):
     return CXX
 
 
+def has_steady_state(language):
+    """Whether the language's runtime compiles as it runs (a JIT): then
+    results.md gives its first finding beside its steady state."""
+    return bool(WING_LANGUAGES.get(language, {}).get("steady_state"))
+
+
 def is_jvm(rung):
-    return language_of(rung) in JVM_LANGUAGES
+    return has_steady_state(language_of(rung))
 
 
 class LadderError(ValueError):
@@ -136,70 +183,42 @@ CXX_COX_LAST = ladder().cox_last
 GO_COX_LAST = next(iter(ladder().counterparts_of(CXX_COX_LAST, "go")), None)
 BUILD_RUNGS = (CXX_BOTTOM, CXX_COX_LAST, TOP)
 
-# Runtime settings per language: the first is the default, what a user gets.
-#   C++:  the allocator the binary is linked with.
-#   Go:   GOGC=100 is Go's default. GOGC=off with GOMEMLIMIT=1GiB collects
-#         only when the heap nears 1 GiB: on this workload (a few hundred MiB
-#         at most) the collector hardly runs, so the pair says what garbage
-#         collection costs in time, and what switching it off costs in memory,
-#         with a bound a user would set on a shared machine.
-#   Rust: the system allocator (glibc malloc, under the program's counting
-#         wrapper) only.
-#   JVM:  G1, the default collector since JDK 9, and Parallel
-#         (-XX:+UseParallelGC), the throughput collector: no concurrent
-#         marking nor remembered-set barriers (java/README.md says why).
-SETTINGS = {
-    CXX: ("glibc", "jemalloc", "tcmalloc"),
-    "go": ("GOGC=100", "GOGC=off+GOMEMLIMIT=1GiB"),
-    "rust": ("glibc",),
-    "java": ("G1", "Parallel"),
-    "scala": ("G1", "Parallel"),
-}
-_GO_ENV = {"GOGC=100": {"GOGC": "100"},
-           "GOGC=off+GOMEMLIMIT=1GiB": {"GOGC": "off", "GOMEMLIMIT": "1GiB"}}
-_JVM_OPTS = {"G1": "-XX:+UseG1GC", "Parallel": "-XX:+UseParallelGC"}
+# C++'s runtime settings: the allocator the binary is linked with (the
+# other languages' are in their language.json). The first is the default.
+_CXX_SETTINGS = ("glibc", "jemalloc", "tcmalloc")
+SETTINGS = {CXX: _CXX_SETTINGS, **{
+    name: tuple(setting["name"] for setting in entry["settings"])
+    for name, entry in WING_LANGUAGES.items()}}
 # Variables that would change a run behind the runner's back: removed from
 # every run's environment, then set as its setting asks.
-_CLEARED = ("GOGC", "GOMEMLIMIT", "GODEBUG", "JAVA_OPTS", "JAVA_TOOL_OPTIONS",
-            "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "HAVLAK_JAVA_TEST_OPTS",
-            "MALLOC_CONF", "CPUPROFILE", "HEAPPROFILE")
+_CLEARED = tuple(sorted({"MALLOC_CONF", "CPUPROFILE", "HEAPPROFILE"} | {
+    variable for entry in WING_LANGUAGES.values()
+    for variable in entry.get("cleared_env", [])} | {
+    variable for entry in WING_LANGUAGES.values()
+    for setting in entry["settings"] for variable in setting.get("env", {})}))
 
-# What each language's allocation figure means (results.md says it).
+# What each language's allocation figure means (results.md says it), its
+# bounds checks and its memory management.
 ALLOCATIONS_MEANING = {
     CXX: "`operator new` calls, from one run of the rung's `-counting` "
          "build (glibc malloc under a counting `operator new`), apart from "
          "the timed runs",
-    "go": "heap objects allocated (`runtime.MemStats.Mallocs`) during the "
-          "workload, from the timed runs' own records (Go counts them "
-          "always)",
-    "rust": "calls of the global allocator, counted by the program's "
-            "counting wrapper around the system allocator, in the timed runs",
-    "java": "not counted: HotSpot counts no objects; the bytes are those the "
-            "workload's thread allocated (`getCurrentThreadAllocatedBytes`)",
-    "scala": "as Java: bytes the workload's thread allocated, no count",
-}
+    **{name: entry.get("allocations", "") for name, entry
+       in WING_LANGUAGES.items()}}
 BOUNDS_CHECKS = {
     CXX: "off: `operator[]` of `std::vector` is unchecked (on in the "
          "`gcc-checked` build, `-D_GLIBCXX_ASSERTIONS`)",
-    "go": "on: every slice and map index is checked, unless the gc compiler "
-          "proves it in range",
-    "rust": "on: every slice index is checked (safe Rust), unless LLVM proves "
-            "it in range",
-    "java": "on: every array access is checked, unless the JIT (C2) proves it "
-            "in range",
-    "scala": "on, as Java: the same JVM and JIT",
-}
+    **{name: entry.get("bounds_checks", "") for name, entry
+       in WING_LANGUAGES.items()}}
 MEMORY = {
     CXX: "malloc and free (glibc, jemalloc or tcmalloc), no collector",
-    "go": "Go's concurrent mark-and-sweep collector (GOGC paces it)",
-    "rust": "malloc and free through ownership, no collector",
-    "java": "the JVM's collector (G1 or Parallel), generational, moving",
-    "scala": "the JVM's collector, as Java",
-}
+    **{name: entry.get("memory", "") for name, entry
+       in WING_LANGUAGES.items()}}
 
 
-class LanguageError(ValueError):
-    pass
+def _setting(language, name):
+    return next(setting for setting in WING_LANGUAGES[language]["settings"]
+                if setting["name"] == name)
 
 
 def _number(name):
@@ -257,10 +276,8 @@ def environment(language, setting, base=None):
     env = dict(os.environ if base is None else base)
     for name in _CLEARED:
         env.pop(name, None)
-    if language == "go":
-        env.update(_GO_ENV[setting])
-    elif language in JVM_LANGUAGES:
-        env["JAVA_OPTS"] = _JVM_OPTS[setting]
+    if language != CXX:
+        env.update(_setting(language, setting).get("env", {}))
     return env
 
 
@@ -268,24 +285,20 @@ def check_setting(record, language, setting):
     """What is wrong with `record`'s runtime as the run of `setting`: a list
     of problems (the record must say it ran under what was asked for)."""
     problems = []
-    if language == CXX or language == "rust":
+    if language == CXX:
         want = "glibc" if setting == "counting" else setting
         if record.allocator != want:
             problems.append(f"allocator {record.allocator!r}, expected "
                             f"{want!r}")
-    elif language == "go":
-        if record.allocator != "go":
-            problems.append(f"allocator {record.allocator!r}, expected 'go'")
-        env = _GO_ENV[setting]
-        want = (f"GOGC={env['GOGC']} "
-                f"GOMEMLIMIT={env.get('GOMEMLIMIT', 'off')}")
-        if not record.allocator_version.endswith(want):
-            problems.append(f"runtime {record.allocator_version!r}, expected "
-                            f"one ending in {want!r}")
-    else:
-        if record.allocator != setting:
-            problems.append(f"collector {record.allocator!r}, expected "
-                            f"{setting!r}")
+        return problems
+    expected = _setting(language, setting)
+    want = expected.get("allocator", setting)
+    if record.allocator != want:
+        problems.append(f"allocator {record.allocator!r}, expected {want!r}")
+    ends = expected.get("runtime_ends")
+    if ends and not record.allocator_version.endswith(ends):
+        problems.append(f"runtime {record.allocator_version!r}, expected "
+                        f"one ending in {ends!r}")
     return problems
 
 
@@ -302,6 +315,7 @@ def check_allocations(record, language, setting):
         return []
     if counts is None:
         return [f"no allocations in a {language} record"]
-    if language in ("go", "rust") and counts.get("count") is None:
+    if (WING_LANGUAGES[language].get("allocation_count")
+            and counts.get("count") is None):
         return [f"no allocation count in a {language} record"]
     return []

@@ -98,7 +98,10 @@ def load(path):
     allocations = _require(results, "allocations", dict, path)
     for rung in rungs:
         counts = _require(allocations, rung, dict, "allocations")
-        if not (langs.language_of(rung) in langs.JVM_LANGUAGES
+        # A language that counts bytes, not objects, has a null count.
+        if not (langs.language_of(rung) != langs.CXX and not
+                langs.WING_LANGUAGES[langs.language_of(rung)].get(
+                    "allocation_count")
                 and isinstance(counts, dict) and counts.get("count", 0)
                 is None):
             _require(counts, "count", int, f"allocations.{rung}")
