@@ -14,7 +14,7 @@ fn main() {
     println!("cargo:rustc-env=HAVLAK_RUSTC_VERSION={} ({})", version, rustc);
     let var = |name: &str| std::env::var(name).unwrap_or_default();
     // Cargo tells a build script only "release" for a profile that inherits
-    // it: the build (rust/CMakeLists.txt) names the profile it asked for.
+    // it: the build (languages/rust/CMakeLists.txt) names the profile it asked for.
     let profile = match var("HAVLAK_CARGO_PROFILE") {
         name if name.is_empty() => var("PROFILE"),
         name => name,

@@ -1,300 +1,322 @@
-//! The main program every Rust program shares (havlak/driver.cc): parses
-//! the command line, runs the workload or --cfg, checks and prints the
-//! result, with the C++ rungs' messages and exit statuses.
+//! The main program both Rust programs share: a small flag loop, then the
+//! workload (a report, or one JSON record with --json) or --cfg's loops.
+//! Exit status 0, 1 for a wrong loop count, 2 for a bad command line or
+//! CFG file (one line on stderr, nothing on stdout).
 
-use crate::alloc_count;
-use crate::cfg_file::{format_cfg, read_cfg_file};
-use crate::command_line::{parse_command_line, usage_text, Options};
-use crate::edge_list::EdgeList;
-use crate::forest::{format_forest_json, format_forest_text, ForestReport};
-use crate::measure::{glibc_version, read_resource_usage, read_vm_hwm_kib, stderr_is_terminal, Stopwatch};
-use crate::output_file::write_output_file;
-use crate::report::{check_loop_counts, format_json, format_report, RunReport};
-use crate::runner::{find_loop_forest, run_workload, Observer, Phase, Rung};
-use crate::text::{count, format_g, os_error, printable_name};
-use crate::workload::{build_big_graph, build_small_graph, WorkloadSpec};
+use crate::cfg_file::{read_cfg, CfgFile};
+use crate::workload::{check_loop_counts, run_workload, WorkloadResult, WorkloadSpec};
+use crate::workload::{MAX_SCALE, MIN_SCALE, PHASES};
+use crate::{alloc_count, LoopGraph, Rung};
+use std::ffi::OsString;
 use std::io::Write;
+use std::os::raw::{c_char, c_int, c_long};
+use std::os::unix::ffi::OsStringExt;
+use std::path::PathBuf;
+use std::time::Instant;
 
-pub const EXIT_SUCCESS: i32 = 0;
-pub const EXIT_WRONG_LOOP_COUNT: i32 = 1;
-pub const EXIT_USAGE: i32 = 2;
-pub const EXIT_FAILURE: i32 = 3; // a file could not be written
-pub const EXIT_RESOURCE_LIMIT: i32 = 4; // no memory, or no stack for a recursive program
-
-// A recursive search's frame is well under this: rust-havlak1's depth-first
-// search takes 80 bytes a block, its nesting levels 224 a loop (the
-// prologues of the release build, objdump -d).
-const STACK_BYTES_PER_BLOCK: usize = 512;
-const MIN_STACK_BYTES: usize = 64 << 20;
-
-/// "NAME: error: message" for a bad command line or input (status 2),
-/// "NAME: message" otherwise; returns the status.
-fn fail(rung: &str, status: i32, message: &[u8]) -> i32 {
-    let prefix = if status == EXIT_USAGE { "error: " } else { "" };
-    let line = [format!("{}: {}", rung, prefix).as_bytes(), message, b"\n"].concat();
-    let _ = std::io::stderr().write_all(&line);
-    status
+#[derive(Debug, Default, PartialEq)]
+struct Options {
+    scale: Option<f64>,
+    json: bool,
+    /// A CFG file to find the loops of; "-" is standard input.
+    cfg: Option<PathBuf>,
+    help: bool,
 }
 
-fn print(bytes: &[u8]) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(bytes);
-    let _ = out.flush();
-}
-
-/// A progress line on stderr, rewritten in place, when it is a terminal.
-struct ProgressLine {
-    rung: &'static str,
-    enabled: bool,
-    shown: bool,
-    clock: Stopwatch,
-    next_update: f64,
-}
-
-impl ProgressLine {
-    fn new(rung: &'static str) -> Self {
-        ProgressLine { rung, enabled: stderr_is_terminal(), shown: false, clock: Stopwatch::new(), next_update: 0.0 }
-    }
-    fn clear(&mut self) {
-        if self.shown {
-            eprint!("\r{:80}\r", "");
-            self.shown = false;
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut args = args.into_iter().map(OsString::into_vec);
+    while let Some(arg) = args.next() {
+        // Bytes: a file name need not be UTF-8.
+        let (name, value) = match arg.iter().position(|&c| c == b'=') {
+            Some(at) => (String::from_utf8_lossy(&arg[..at]), Some(arg[at + 1..].to_vec())),
+            None => (String::from_utf8_lossy(&arg), None),
+        };
+        match (&*name, value) {
+            ("-h" | "--help", None) => options.help = true,
+            ("--json", None) => options.json = true,
+            ("--scale" | "--cfg", value) => {
+                let value = value.or_else(|| args.next()).ok_or(format!("{} needs a value", name))?;
+                if name == "--cfg" && value.is_empty() {
+                    return Err("--cfg needs a file name ('-' for standard input)".to_string());
+                } else if name == "--cfg" {
+                    options.cfg = Some(PathBuf::from(OsString::from_vec(value)));
+                } else {
+                    let text = String::from_utf8_lossy(&value);
+                    let scale = text.parse::<f64>().ok().filter(|scale| (MIN_SCALE..=MAX_SCALE).contains(scale));
+                    let error = || format!("--scale: {:?} is not a number from {} to {}", text, MIN_SCALE, MAX_SCALE);
+                    options.scale = Some(scale.ok_or_else(error)?);
+                }
+            }
+            _ => return Err(format!("unknown argument {:?}", String::from_utf8_lossy(&arg))),
         }
     }
-}
-
-impl Observer for ProgressLine {
-    fn progress(&mut self, phase: Phase, done: i32, total: i32) {
-        if !self.enabled {
-            return;
-        }
-        let now = self.clock.seconds();
-        if done < total && now < self.next_update {
-            return;
-        }
-        self.next_update = now + 0.2;
-        eprint!("\r{}: {} {}/{}  ({:.0} s)   ", self.rung, phase.title(), done, total, now);
-        self.shown = true;
+    if options.cfg.is_some() && options.scale.is_some() {
+        return Err("--scale sizes the workload, which --cfg does not run".to_string());
     }
+    Ok(options)
 }
 
-fn stack_bytes_for(blocks: i64) -> usize {
-    MIN_STACK_BYTES.max(blocks.max(0) as usize * STACK_BYTES_PER_BLOCK)
+fn usage<R: Rung>() -> String {
+    let spec = WorkloadSpec::scaled(1.0);
+    format!(
+        "{name}: {idea}\n\n\
+         Usage: {name} [--scale=S] [--json]\n       {name} --cfg=FILE [--json]\n\n\
+         Runs Hundt's LoopTesterApp workload: {small} loop findings on a small graph,\n\
+         then a graph of {blocks} blocks built and searched for loops 1 + {big} times,\n\
+         then the nesting levels of the first result; checks the loop counts and\n\
+         prints them with the time of each phase.\n\n  \
+         --scale=S    multiply the loops per tree and the small-graph findings\n               \
+         by S ({min} to {max}; default 1, the canonical workload)\n  \
+         --json       print one JSON record instead of the report\n  \
+         --cfg=FILE   print the loops of the CFG in FILE instead ('-': standard\n               \
+         input; the format: docs/cfg-files.md)\n  \
+         --help       print this help\n\n\
+         Exit status: 0 right loop counts; 1 a wrong one; 2 a bad command line or CFG file.\n",
+        name = R::NAME,
+        idea = R::IDEA,
+        small = spec.small_graph_finds,
+        blocks = spec.big_graph_blocks(),
+        big = spec.big_graph_finds,
+        min = MIN_SCALE,
+        max = MAX_SCALE
+    )
 }
 
-// "64 MiB", "22.2 GiB".
-fn size_text(bytes: usize) -> String {
-    let mib = bytes as f64 / (1 << 20) as f64;
-    if mib < 1024.0 {
-        format!("{:.0} MiB", mib)
-    } else {
-        format!("{:.1} GiB", mib / 1024.0)
+/// Runs `task` on this thread, or for a recursive program on one whose
+/// stack is sized for a graph of `blocks` blocks: 512 bytes a block and
+/// at least 64 MiB (rust-havlak1's search takes 80 bytes a block, its
+/// nesting levels 224 a loop).
+fn on_stack_for<R: Rung, T: Send>(blocks: usize, task: impl FnOnce() -> T + Send) -> T {
+    if !R::RECURSIVE {
+        return task();
     }
-}
-
-/// Runs `task` on a thread whose stack is sized for a graph of `blocks`
-/// blocks when the program recurses; on this thread otherwise. An error
-/// is the message for status 4.
-fn run_on_stack_for<T: Send, F: FnOnce() -> T + Send>(blocks: i64, recursive: bool, task: F) -> Result<T, String> {
-    if !recursive {
-        return Ok(task());
-    }
-    let bytes = stack_bytes_for(blocks);
+    let bytes = blocks.saturating_mul(512).max(64 << 20);
     std::thread::scope(|scope| {
         let thread = std::thread::Builder::new().name("havlak".into()).stack_size(bytes).spawn_scoped(scope, task);
-        match thread {
-            Ok(thread) => match thread.join() {
-                Ok(value) => Ok(value),
-                Err(panic) => std::panic::resume_unwind(panic),
-            },
-            Err(error) => Err(format!(
-                "cannot reserve a stack of {}: {} ({} bytes for each of {} blocks, for a recursive search; \
-                 see ulimit -v and the kernel's overcommit limit)",
-                size_text(bytes),
-                os_error(&error),
-                STACK_BYTES_PER_BLOCK,
-                blocks
-            )),
+        match thread.map(|thread| thread.join()) {
+            Ok(Ok(value)) => value,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(error) => {
+                eprintln!("{}: no stack of {} MiB for a recursive search: {}", R::NAME, bytes >> 20, error);
+                std::process::exit(4)
+            }
         }
     })
 }
 
-// --dump-cfg: the graph to a file, complete or not at all.
-fn dump_cfg<R: Rung>(options: &Options, graph: &EdgeList, ids: &[u32], what: &[u8]) -> i32 {
-    let comment = [
-        what,
-        format!(
-            ": {}, {} (written by {})",
-            count(graph.num_blocks as i64, "block"),
-            count(graph.edges.len() as i64, "edge"),
-            R::NAME
-        )
-        .as_bytes(),
-    ]
-    .concat();
-    let text = format_cfg(graph, ids, &comment);
-    match write_output_file(&options.dump_cfg, &text) {
-        Ok(()) => EXIT_SUCCESS,
-        Err(error) => fail(R::NAME, EXIT_FAILURE, &[b"--dump-cfg: ".as_slice(), &error].concat()),
+extern "C" {
+    fn getrusage(who: c_int, usage: *mut [c_long; 18]) -> c_int;
+    fn gnu_get_libc_version() -> *const c_char;
+}
+
+/// (user seconds, system seconds, peak resident KiB) of the process so far.
+fn resource_usage() -> (f64, f64, i64) {
+    // Linux's struct rusage: two timevals, ru_maxrss (KiB), 13 more longs.
+    let mut usage: [c_long; 18] = [0; 18];
+    // SAFETY: getrusage(RUSAGE_SELF) fills the struct it is given.
+    unsafe { getrusage(0, &mut usage) };
+    let seconds = |at: usize| usage[at] as f64 + usage[at + 1] as f64 / 1e6;
+    (seconds(0), seconds(2), i64::from(usage[4]))
+}
+
+/// glibc's version ("2.36"): Rust's System allocator is its malloc.
+fn glibc_version() -> String {
+    // SAFETY: glibc returns a static NUL-terminated string.
+    unsafe { std::ffi::CStr::from_ptr(gnu_get_libc_version()) }.to_string_lossy().into_owned()
+}
+
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => out.extend(['\\', c]),
+            c if (c as u32) < 0x20 => out += &format!("\\u{:04x}", c as u32),
+            c => out.push(c),
+        }
+    }
+    out + "\""
+}
+
+/// A workload run, measured as soon as it ended.
+struct Run {
+    scale: f64,
+    spec: WorkloadSpec,
+    result: WorkloadResult,
+    problems: Vec<String>,
+    wall_seconds: f64,
+    /// User and system seconds, peak resident KiB.
+    usage: (f64, f64, i64),
+    /// Allocations, bytes asked for, peak live bytes.
+    allocations: (i64, i64, i64),
+}
+
+/// The record the runner reads (scripts/havlak_tools/records.py).
+fn record<R: Rung>(run: &Run) -> String {
+    let (spec, result, (count, bytes, peak_live_bytes)) = (&run.spec, &run.result, run.allocations);
+    let problems: Vec<String> = run.problems.iter().map(|problem| json_string(problem)).collect();
+    let phases: Vec<String> = (PHASES.iter().zip(result.seconds))
+        .map(|((key, _), seconds)| format!("\"{}\":{}", key, json_object! { "wall_seconds": seconds }))
+        .collect();
+    json_object! {
+        "rung": json_string(R::NAME), "language": json_string("rust"), "idea": json_string(R::IDEA),
+        "allocator": json_string("glibc"), "allocator_version": json_string(&glibc_version()),
+        "compiler": json_string(env!("HAVLAK_RUSTC_VERSION")), "build_flags": json_string(env!("HAVLAK_BUILD_FLAGS")),
+        "workload": json_object! {
+            "canonical": spec.is_canonical(), "scale": run.scale, "trees": spec.trees,
+            "loops_per_tree": spec.loops_per_tree, "blocks": spec.big_graph_blocks(),
+            "small_graph_finds": spec.small_graph_finds, "big_graph_finds": spec.big_graph_finds,
+        },
+        "reuse_loop_graph": R::REUSES_LOOP_GRAPH, "loops": result.loops, "loops_total": result.loops_total,
+        "small_graph_loops": result.small_graph_loops, "root_nesting_level": result.root_nesting_level,
+        "loop_counts_right": problems.is_empty(), "loop_count_problems": format!("[{}]", problems.join(",")),
+        "phases": format!("{{{}}}", phases.join(",")), "wall_seconds": run.wall_seconds,
+        "peak_rss_kib": run.usage.2,
+        "allocations": json_object! { "count": count, "bytes": bytes, "peak_live_bytes": peak_live_bytes },
     }
 }
 
-// Rules between flags that hold with and without --cfg.
-fn check_output_flags(options: &Options) -> Option<String> {
-    if !options.dump_cfg.is_empty() {
-        for flag in ["json", "cpuprofile", "heapprofile"] {
-            if options.given.contains(flag) {
-                return Some(format!("--{} applies to a run, and --dump-cfg only writes the graph", flag));
-            }
-        }
+/// The report for people.
+fn report<R: Rung>(run: &Run) -> String {
+    let (spec, result) = (&run.spec, &run.result);
+    let (user, system, peak_rss_kib) = run.usage;
+    let (count, bytes, peak_live_bytes) = run.allocations;
+    let mib = |bytes: i64| bytes as f64 / 1048576.0;
+    let mut out = format!("{}: {}\nallocator: glibc {} (counting GlobalAlloc)\n", R::NAME, R::IDEA, glibc_version());
+    out += &format!(
+        "workload: {}: {} blocks; {} small-graph findings; 1 + {} big-graph findings\n",
+        if spec.is_canonical() { "canonical".to_string() } else { format!("scale {}", run.scale) },
+        spec.big_graph_blocks(),
+        spec.small_graph_finds,
+        spec.big_graph_finds
+    );
+    if R::REUSES_LOOP_GRAPH {
+        out += "loop graph: one, cleared and refilled by every finding but the first big-graph one\n";
     }
-    for (flag, path) in [("--cpuprofile", &options.cpuprofile), ("--heapprofile", &options.heapprofile)] {
-        if path.as_slice() == b"-" {
-            return Some(format!(
-                "{}: '-' would mix the profile with the report on standard output; name a file",
-                flag
-            ));
-        }
+    out += &format!("# of loops: {} (total {})\n", result.loops, result.loops_total);
+    if run.problems.is_empty() {
+        let (small, depth) = (result.small_graph_loops, result.root_nesting_level);
+        out += &format!("loop counts: right (small graph {}, loop depth {})\n", small, depth);
     }
-    None
+    for problem in &run.problems {
+        out += &format!("loop counts: WRONG: {}\n", problem);
+    }
+    out += "\nphase                      wall\n";
+    for ((_, title), seconds) in PHASES.iter().zip(result.seconds) {
+        out += &format!("{:<22} {:>8.3} s\n", title, seconds);
+    }
+    out += &format!("{:<22} {:>8.3} s  user {:.2} s, system {:.2} s\n", "total", run.wall_seconds, user, system);
+    out += &format!("{:<22} {:>8.1} MiB\n", "peak resident memory", peak_rss_kib as f64 / 1024.0);
+    let (asked, peak_live) = (mib(bytes), mib(peak_live_bytes));
+    out +=
+        &format!("{:<22} {:>10}  ({:.1} MiB asked for; peak live {:.1} MiB)\n", "allocations", count, asked, peak_live);
+    out
 }
 
-// Where the C++ rungs would start gperftools: Rust has none here.
-fn refuse_profilers<R: Rung>(options: &Options) -> Option<i32> {
-    for (flag, given) in [("cpuprofile", !options.cpuprofile.is_empty()), ("heapprofile", !options.heapprofile.is_empty())] {
-        if given {
-            let message = format!(
-                "--{}: {} has no gperftools profiler; record a CPU profile with perf instead: \
-                 perf record -g --call-graph=dwarf {} ... && perf report (see its README)",
-                flag,
-                R::NAME,
-                R::NAME
-            );
-            return Some(fail(R::NAME, EXIT_USAGE, message.as_bytes()));
-        }
-    }
-    None
+fn find_loop_forest<R: Rung>(file: &CfgFile) -> crate::LoopForest {
+    let mut cfg = R::Cfg::default();
+    file.replay_into(&mut cfg);
+    let mut lsg = R::LoopGraph::default();
+    R::find_loops(&mut R::Finder::default(), &cfg, &mut lsg);
+    lsg.calculate_nesting_level();
+    lsg.to_loop_forest()
 }
 
-// --cfg: the loops of a CFG file, printed once they are all found.
-fn run_cfg_file<R: Rung>(options: &Options) -> i32 {
-    for flag in ["scale", "iterations", "heapprofile", "reuse-loop-graph"] {
-        if options.given.contains(flag) {
-            return fail(R::NAME, EXIT_USAGE, format!("--{} applies to the workload, not to --cfg", flag).as_bytes());
+/// Status 0, after `text` on standard output (or 1 when it cannot be written).
+fn print<R: Rung>(text: &str) -> i32 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("{}: cannot write standard output: {}", R::NAME, error);
+            1
         }
-    }
-    let file = match read_cfg_file(&options.cfg) {
-        Ok(file) => file,
-        Err(error) => return fail(R::NAME, EXIT_USAGE, &error),
-    };
-    let input: &[u8] = if options.cfg == b"-" { b"<stdin>" } else { &options.cfg };
-    if !options.dump_cfg.is_empty() {
-        return dump_cfg::<R>(options, &file.graph, &file.ids, &printable_name(input));
-    }
-    if let Some(status) = refuse_profilers::<R>(options) {
-        return status;
-    }
-    let graph = &file.graph;
-    let forest = match run_on_stack_for(graph.num_blocks as i64, R::RECURSIVE, || find_loop_forest::<R>(graph)) {
-        Ok(forest) => forest,
-        Err(error) => return fail(R::NAME, EXIT_RESOURCE_LIMIT, error.as_bytes()),
-    };
-    let report = ForestReport { rung: R::NAME, input, graph: &file.graph, ids: &file.ids, forest: &forest };
-    print(&if options.json { format_forest_json(&report) } else { format_forest_text(&report) });
-    EXIT_SUCCESS
-}
-
-fn run<R: Rung>(options: &Options) -> i32 {
-    if let Some(error) = check_output_flags(options) {
-        return fail(R::NAME, EXIT_USAGE, error.as_bytes());
-    }
-    if !options.cfg.is_empty() {
-        return run_cfg_file::<R>(options);
-    }
-    if !options.heapprofile.is_empty() && !options.cpuprofile.is_empty() {
-        return fail(
-            R::NAME,
-            EXIT_USAGE,
-            b"--heapprofile and --cpuprofile need separate runs (the heap profiler slows every allocation)",
-        );
-    }
-    if let Some(status) = refuse_profilers::<R>(options) {
-        return status;
-    }
-    if options.reuse_loop_graph.is_some() && !R::REUSES_LOOP_GRAPH {
-        let message = format!("--reuse-loop-graph: {} has no loop graph to reuse (its finder fills a fresh one every time)", R::NAME);
-        return fail(R::NAME, EXIT_USAGE, message.as_bytes());
-    }
-    let reuse_loop_graph = R::REUSES_LOOP_GRAPH && options.reuse_loop_graph.unwrap_or(true);
-    let spec = WorkloadSpec::scaled(options.scale, options.iterations);
-    if !options.dump_cfg.is_empty() {
-        let mut graph = EdgeList::default();
-        build_small_graph(&mut graph);
-        build_big_graph(&spec, &mut graph);
-        let what = if spec.is_canonical() {
-            "the canonical workload's graph".to_string()
-        } else {
-            format!("the workload's graph at --scale={}", format_g(options.scale))
-        };
-        return dump_cfg::<R>(options, &graph, &[], what.as_bytes());
-    }
-
-    let mut progress = ProgressLine::new(R::NAME);
-    let watch = Stopwatch::new();
-    let result = {
-        let progress = &mut progress;
-        run_on_stack_for(spec.big_graph_blocks(), R::RECURSIVE, move || {
-            run_workload::<R>(&spec, reuse_loop_graph, progress)
-        })
-    };
-    let wall_seconds = watch.seconds();
-    progress.clear();
-    let result = match result {
-        Ok(result) => result,
-        Err(error) => return fail(R::NAME, EXIT_RESOURCE_LIMIT, error.as_bytes()),
-    };
-    let report = RunReport {
-        rung: R::NAME,
-        idea: R::IDEA,
-        allocator: "glibc".to_string(),
-        allocator_version: glibc_version(),
-        scale: options.scale,
-        spec,
-        reuse_loop_graph,
-        result,
-        wall_seconds,
-        usage: read_resource_usage(),
-        vm_hwm_kib: read_vm_hwm_kib(),
-        allocations: alloc_count::read(),
-    };
-    if options.json {
-        print(&format_json(&report));
-    } else {
-        print(format_report(&report).as_bytes());
-    }
-    let problems = check_loop_counts(&spec, &report.result);
-    for problem in &problems {
-        fail(R::NAME, EXIT_WRONG_LOOP_COUNT, format!("wrong loop count: {}", problem).as_bytes());
-    }
-    if problems.is_empty() {
-        EXIT_SUCCESS
-    } else {
-        EXIT_WRONG_LOOP_COUNT
     }
 }
 
 /// All of a program's main: `std::process::exit(rung_main::<R>())`.
 pub fn rung_main<R: Rung>() -> i32 {
-    alloc_count::set_program_name(R::NAME);
-    use std::os::unix::ffi::OsStringExt;
-    let args: Vec<Vec<u8>> = std::env::args_os().skip(1).map(|arg| arg.into_vec()).collect();
-    let options = match parse_command_line(&args) {
+    let options = match parse_args(std::env::args_os().skip(1)) {
         Ok(options) => options,
-        Err(error) => return fail(R::NAME, EXIT_USAGE, &[&error[..], b" (see --help)"].concat()),
+        Err(message) => {
+            eprintln!("{}: {} (see --help)", R::NAME, message);
+            return 2;
+        }
     };
     if options.help {
-        print(usage_text(R::NAME, R::IDEA, R::REUSES_LOOP_GRAPH).as_bytes());
-        return EXIT_SUCCESS;
+        return print::<R>(&usage::<R>());
     }
-    run::<R>(&options)
+    if let Some(path) = options.cfg {
+        // Control characters escaped: a name cannot add lines to a message.
+        let escaped = |c: char| if c.is_control() { c.escape_default().to_string() } else { c.to_string() };
+        let mut name: String = path.to_string_lossy().chars().map(escaped).collect();
+        let file = if name == "-" {
+            name = "<stdin>".to_string();
+            read_cfg(std::io::stdin().lock(), &name)
+        } else {
+            let file = std::fs::File::open(&path).map_err(|error| format!("cannot open {}: {}", name, error));
+            file.and_then(|file| read_cfg(std::io::BufReader::new(file), &name))
+        };
+        let file = match file {
+            Ok(file) => file,
+            Err(message) => {
+                eprintln!("{}: {}", R::NAME, message);
+                return 2;
+            }
+        };
+        let forest = on_stack_for::<R, _>(file.ids.len(), || find_loop_forest::<R>(&file));
+        return print::<R>(&if options.json {
+            file.forest_json(R::NAME, &forest) + "\n"
+        } else {
+            file.forest_text(R::NAME, &name, &forest)
+        });
+    }
+    let scale = options.scale.unwrap_or(1.0);
+    let spec = WorkloadSpec::scaled(scale);
+    let watch = Instant::now();
+    let result = on_stack_for::<R, _>(spec.big_graph_blocks() as usize, || run_workload::<R>(&spec));
+    let wall_seconds = watch.elapsed().as_secs_f64();
+    let (usage, allocations) = (resource_usage(), alloc_count::counts());
+    let problems = check_loop_counts(&spec, &result);
+    let run = Run { scale, spec, result, problems, wall_seconds, usage, allocations };
+    for problem in &run.problems {
+        eprintln!("{}: wrong loop count: {}", R::NAME, problem);
+    }
+    match print::<R>(&if options.json { record::<R>(&run) + "\n" } else { report::<R>(&run) }) {
+        0 if run.problems.is_empty() => 0,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Options, String> {
+        parse_args(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn flags_take_their_value_after_an_equals_sign_or_apart() {
+        assert_eq!(parse(&[]).unwrap(), Options::default());
+        let options = parse(&["--scale", "0.5", "--json"]).unwrap();
+        assert_eq!((options.scale, options.json), (Some(0.5), true));
+        assert_eq!(parse(&["--cfg=--json"]).unwrap().cfg, Some(PathBuf::from("--json")));
+        assert!(parse(&["-h"]).unwrap().help);
+    }
+
+    #[test]
+    fn bad_command_lines_are_refused() {
+        for args in [&["--scale=abc"][..], &["--scale=0"], &["--scale=nan"], &["--scale=inf"], &["--scale=1e400"]] {
+            assert!(parse(args).unwrap_err().starts_with("--scale: "), "{:?}", args);
+        }
+        for args in [&["--scale"][..], &["--cfg"], &["--cfg="], &["--json=yes"], &["-x"], &["--cfg=x", "--scale=1"]] {
+            assert!(parse(args).is_err(), "{:?}", args);
+        }
+    }
+
+    #[test]
+    fn json_strings_are_escaped() {
+        assert_eq!(json_string("a\"b\\c\n\u{1}é"), r#""a\"b\\c\u000a\u0001é""#);
+    }
 }

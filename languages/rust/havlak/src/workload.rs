@@ -1,66 +1,67 @@
-//! Hundt's LoopTesterApp workload (havlak/workload.h), against any graph
-//! builder. The big graph reuses the small graph's block numbers on
-//! purpose: the two are one CFG.
+//! Hundt's LoopTesterApp workload (havlak/workload.h) against any graph
+//! builder, and its run in five timed phases (havlak/workload_runner.h).
+//! The big graph reuses the small graph's block numbers on purpose: the
+//! two are one CFG.
 
-use crate::edge_list::GraphBuilder;
+use crate::{GraphBuilder, LoopGraph, Rung};
+use std::time::Instant;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WorkloadSpec {
-    pub trees: i32,
-    pub loops_per_tree: i32,
-    pub small_graph_finds: i32,
-    /// After the first finding on the big graph.
-    pub big_graph_finds: i32,
-}
-
-pub const BASE_LOOPS_PER_LOOP: i32 = 25;
-pub const SMALL_GRAPH_BLOCKS: u32 = 11;
+/// The --scale range, workload.py's MIN_SCALE..MAX_SCALE.
+pub const MIN_SCALE: f64 = 0.01;
+pub const MAX_SCALE: f64 = 400.0;
+const BASE_LOOPS_PER_LOOP: u32 = 25;
 /// Loops of every small-graph finding, counting the artificial root.
 pub const SMALL_GRAPH_LOOPS: i32 = 4;
 /// The deepest loop's depth in the big graph: the root's nesting level.
 pub const BIG_GRAPH_LOOP_DEPTH: i32 = 5;
 
-impl Default for WorkloadSpec {
-    /// The canonical, citable workload.
-    fn default() -> Self {
-        WorkloadSpec { trees: 10, loops_per_tree: 100, small_graph_finds: 15000, big_graph_finds: 50 }
-    }
+/// The phases in the order they run: (the record's key, a title).
+pub const PHASES: [(&str, &str); 5] = [
+    ("small_graph_loops", "small-graph loops"),
+    ("cfg_construction", "CFG construction"),
+    ("first_find", "first loop finding"),
+    ("repeated_finds", "repeated loop finding"),
+    ("nesting_levels", "nesting levels"),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WorkloadSpec {
+    pub trees: u32,
+    pub loops_per_tree: u32,
+    pub small_graph_finds: u32,
+    /// After the first finding on the big graph.
+    pub big_graph_finds: u32,
 }
 
 impl WorkloadSpec {
-    /// `scale` multiplies the loops per tree (100) and the small-graph finds
-    /// (15000); C's lround, as the C++ rungs round.
-    pub fn scaled(scale: f64, big_graph_finds: i32) -> Self {
+    /// `scale` multiplies the loops per tree (100) and the small-graph
+    /// findings (15000), rounded half away from zero like C's lround.
+    pub fn scaled(scale: f64) -> Self {
         WorkloadSpec {
-            loops_per_tree: (100.0 * scale).round() as i32,
-            small_graph_finds: ((15000.0 * scale).round() as i32).max(1),
-            big_graph_finds,
-            ..Self::default()
+            trees: 10,
+            loops_per_tree: (100.0 * scale).round() as u32,
+            small_graph_finds: ((15000.0 * scale).round() as u32).max(1),
+            big_graph_finds: 50,
         }
     }
-
+    /// The canonical, citable workload.
     pub fn is_canonical(&self) -> bool {
-        *self == Self::default()
+        *self == Self::scaled(1.0)
     }
-
-    pub fn big_graph_blocks(&self) -> i64 {
-        // Per tree: its first block, then per loop a top block, 25 base
-        // loops of 10 new blocks each, and a bottom block; blocks 0..2 first.
-        let blocks_per_loop = 1 + BASE_LOOPS_PER_LOOP as i64 * 10 + 1;
-        3 + self.trees as i64 * (1 + self.loops_per_tree as i64 * blocks_per_loop)
+    /// Blocks 0..2, then per tree its first block and per outer loop a top
+    /// block, 25 base loops of 10 blocks and a bottom block.
+    pub fn big_graph_blocks(&self) -> u64 {
+        3 + self.trees as u64 * (1 + self.loops_per_tree as u64 * (2 + 10 * BASE_LOOPS_PER_LOOP as u64))
     }
-
-    pub fn expected_big_graph_loops(&self) -> i64 {
-        // 76 per outer loop, one fewer in the first tree (its first base
-        // loop is the small graph's), plus the loops at blocks 0 and 1, plus
-        // the artificial root (tests/workload_test.cc derives it).
-        let per_outer_loop = 3 * BASE_LOOPS_PER_LOOP as i64 + 1;
-        per_outer_loop * self.trees as i64 * self.loops_per_tree as i64 - 1 + 2 + 1
+    /// 76 per outer loop, one fewer in the first tree (its first base loop
+    /// is the small graph's), plus the loops at blocks 0 and 1 and the root.
+    pub fn expected_loops(&self) -> i64 {
+        (3 * BASE_LOOPS_PER_LOOP as i64 + 1) * self.trees as i64 * self.loops_per_tree as i64 - 1 + 2 + 1
     }
 }
 
 /// Edges i -> i+1 for i in start .. start+n-1; returns start+n.
-pub fn build_straight<B: GraphBuilder>(cfg: &mut B, start: u32, n: u32) -> u32 {
+fn build_straight<B: GraphBuilder>(cfg: &mut B, start: u32, n: u32) -> u32 {
     for i in 0..n {
         cfg.add_edge(start + i, start + i + 1);
     }
@@ -68,7 +69,7 @@ pub fn build_straight<B: GraphBuilder>(cfg: &mut B, start: u32, n: u32) -> u32 {
 }
 
 /// s -> s+1, s -> s+2, s+1 -> s+3, s+2 -> s+3; returns s+3.
-pub fn build_diamond<B: GraphBuilder>(cfg: &mut B, start: u32) -> u32 {
+fn build_diamond<B: GraphBuilder>(cfg: &mut B, start: u32) -> u32 {
     cfg.add_edge(start, start + 1);
     cfg.add_edge(start, start + 2);
     cfg.add_edge(start + 1, start + 3);
@@ -78,7 +79,7 @@ pub fn build_diamond<B: GraphBuilder>(cfg: &mut B, start: u32) -> u32 {
 
 /// Hundt's base loop: blocks from+1 .. from+10 and three loops; returns
 /// from+10, the block after the footer.
-pub fn build_base_loop<B: GraphBuilder>(cfg: &mut B, from: u32) -> u32 {
+fn build_base_loop<B: GraphBuilder>(cfg: &mut B, from: u32) -> u32 {
     let header = build_straight(cfg, from, 1);
     let diamond1 = build_diamond(cfg, header);
     let d11 = build_straight(cfg, diamond1, 1);
@@ -119,35 +120,140 @@ pub fn build_big_graph<B: GraphBuilder>(spec: &WorkloadSpec, cfg: &mut B) {
     }
 }
 
+#[derive(Clone, Debug, Default)]
+pub struct WorkloadResult {
+    /// Wall seconds of each of PHASES.
+    pub seconds: [f64; 5],
+    pub small_graph_loops: i32,
+    pub small_graph_loops_total: i64,
+    pub loops: i32,
+    /// Over the repeated findings only.
+    pub loops_total: i64,
+    pub root_nesting_level: i32,
+}
+
+/// Runs the workload. Every finding but the first on the big graph (kept
+/// for the nesting levels) goes into a fresh loop graph, or into one that
+/// the program clears and refills, when it says it can.
+pub fn run_workload<R: Rung>(spec: &WorkloadSpec) -> WorkloadResult {
+    let mut result = WorkloadResult::default();
+    let mut cfg = R::Cfg::default();
+    let mut finder = R::Finder::default();
+    let mut reused = R::LoopGraph::default();
+    let mut find_discarding_graph = |finder: &mut R::Finder, cfg: &R::Cfg| -> i32 {
+        if R::REUSES_LOOP_GRAPH {
+            R::find_loops(finder, cfg, &mut reused)
+        } else {
+            let mut fresh = R::LoopGraph::default();
+            R::find_loops(finder, cfg, &mut fresh)
+        }
+    };
+
+    let watch = Instant::now();
+    build_small_graph(&mut cfg);
+    cfg.finish();
+    for i in 0..spec.small_graph_finds {
+        let loops = find_discarding_graph(&mut finder, &cfg);
+        if i == 0 {
+            result.small_graph_loops = loops;
+        }
+        result.small_graph_loops_total += loops as i64;
+    }
+    result.seconds[0] = watch.elapsed().as_secs_f64();
+
+    let watch = Instant::now();
+    build_big_graph(spec, &mut cfg);
+    cfg.finish();
+    result.seconds[1] = watch.elapsed().as_secs_f64();
+
+    let mut first = R::LoopGraph::default();
+    let watch = Instant::now();
+    result.loops = R::find_loops(&mut finder, &cfg, &mut first);
+    result.seconds[2] = watch.elapsed().as_secs_f64();
+
+    let watch = Instant::now();
+    for _ in 0..spec.big_graph_finds {
+        result.loops_total += find_discarding_graph(&mut finder, &cfg) as i64;
+    }
+    result.seconds[3] = watch.elapsed().as_secs_f64();
+
+    let watch = Instant::now();
+    first.calculate_nesting_level();
+    result.seconds[4] = watch.elapsed().as_secs_f64();
+    result.root_nesting_level = first.root_nesting_level();
+    result
+}
+
+/// What is wrong with the run's loop counts, one line per problem.
+pub fn check_loop_counts(spec: &WorkloadSpec, result: &WorkloadResult) -> Vec<String> {
+    let small_finds = spec.small_graph_finds as i64;
+    let checks = [
+        ("small-graph loops", result.small_graph_loops as i64, SMALL_GRAPH_LOOPS as i64),
+        ("small-graph loops, all findings", result.small_graph_loops_total, SMALL_GRAPH_LOOPS as i64 * small_finds),
+        ("big-graph loops", result.loops as i64, spec.expected_loops()),
+        ("big-graph loops, repeated findings", result.loops_total, spec.expected_loops() * spec.big_graph_finds as i64),
+        ("root nesting level", result.root_nesting_level as i64, BIG_GRAPH_LOOP_DEPTH as i64),
+    ];
+    checks
+        .iter()
+        .filter(|(_, got, want)| got != want)
+        .map(|(what, got, want)| format!("{}: {}, expected {}", what, got, want))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edge_list::EdgeList;
+
+    #[derive(Default)]
+    struct Counter {
+        blocks: u32,
+        edges: usize,
+    }
+
+    impl GraphBuilder for Counter {
+        fn create_node(&mut self, block: u32) {
+            self.blocks = self.blocks.max(block + 1);
+        }
+        fn add_edge(&mut self, from: u32, to: u32) {
+            self.create_node(from.max(to));
+            self.edges += 1;
+        }
+    }
 
     #[test]
-    fn canonical_graph_has_hundts_shape() {
-        let spec = WorkloadSpec::default();
-        let mut graph = EdgeList::default();
+    fn the_canonical_graph_has_hundts_shape() {
+        let spec = WorkloadSpec::scaled(1.0);
+        assert!(spec.is_canonical() && !WorkloadSpec::scaled(1.0001).is_canonical());
+        let mut graph = Counter::default();
         build_small_graph(&mut graph);
-        assert_eq!(graph.num_blocks, SMALL_GRAPH_BLOCKS);
+        assert_eq!((graph.blocks, graph.edges), (11, 16));
         build_big_graph(&spec, &mut graph);
-        assert_eq!(graph.num_blocks as i64, spec.big_graph_blocks());
-        assert_eq!(spec.big_graph_blocks(), 252013);
-        assert_eq!(spec.expected_big_graph_loops(), 76002);
-        assert_eq!(graph.start, 0);
+        assert_eq!(graph.blocks as u64, spec.big_graph_blocks());
+        assert_eq!((spec.big_graph_blocks(), spec.expected_loops()), (252013, 76002));
     }
 
     #[test]
     fn scaling_rounds_like_lround() {
-        let spec = WorkloadSpec::scaled(0.013, 3);
-        assert_eq!(spec.loops_per_tree, 1);
-        assert_eq!(spec.small_graph_finds, 195);
-        assert_eq!(WorkloadSpec::scaled(0.005, 1).small_graph_finds, 75);
-        assert!(WorkloadSpec::scaled(1.0, 50).is_canonical());
-        assert!(!WorkloadSpec::scaled(1.0, 49).is_canonical());
-        let mut graph = EdgeList::default();
-        build_small_graph(&mut graph);
-        build_big_graph(&WorkloadSpec::scaled(0.01, 1), &mut graph);
-        assert_eq!(graph.num_blocks, 2533);
+        let spec = WorkloadSpec::scaled(0.013);
+        assert_eq!((spec.loops_per_tree, spec.small_graph_finds), (1, 195));
+        assert_eq!(WorkloadSpec::scaled(0.005).small_graph_finds, 75);
+        assert_eq!(WorkloadSpec::scaled(0.01).big_graph_blocks(), 2533);
+    }
+
+    #[test]
+    fn wrong_counts_are_named() {
+        let spec = WorkloadSpec::scaled(0.01);
+        let mut result = WorkloadResult {
+            small_graph_loops: 4,
+            small_graph_loops_total: 4 * 150,
+            loops: 762,
+            loops_total: 50 * 762,
+            root_nesting_level: 5,
+            ..Default::default()
+        };
+        assert!(check_loop_counts(&spec, &result).is_empty());
+        result.loops = 761;
+        assert_eq!(check_loop_counts(&spec, &result), ["big-graph loops: 761, expected 762"]);
     }
 }
