@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The hot methods of a JFR recording, as JDK 17's jfr tool has no 'view'.
 
-    python3 java/jfr_top.py FILE.jfr [N]
+    python3 languages/jvm/jfr_top.py FILE.jfr [N]
 
 Reads `jfr print --json --events jdk.ExecutionSample` (Debian's JDK 17) and
 prints the N (default 15) methods most often on top of the sampled stacks

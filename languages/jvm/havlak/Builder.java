@@ -1,8 +1,8 @@
 package havlak;
 
 /**
- * Hundt's interface for building a CFG: adding an edge creates both ends
- * if they are new, and the first block ever created is the start block.
+ * Hundt's interface for building a CFG: adding an edge creates both ends if
+ * they are new, and the first block ever created is the start block.
  */
 public interface Builder {
   void createNode(int block);

@@ -1,363 +1,287 @@
 package havlak;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.stream.Collectors;
 
 /**
- * The whole main program of a Java rung: it parses the command line, runs
- * the workload (or --cfg, or --dump-cfg) under the profilers asked for,
- * checks and prints the result, and exits with the C++ rungs' statuses.
+ * The main program of every JVM program: runs the workload (or finds the
+ * loops of a CFG file), checks the loop counts and prints a report, or with
+ * --json one record for the runner (scripts/havlak_tools/records.py).
+ * Exit status: 0 done, 1 a wrong loop count, 2 a bad command line or CFG
+ * file, 4 out of memory or stack; a failure is one line on stderr.
  */
 public final class Driver {
-  public static final int EXIT_SUCCESS = 0;
-  public static final int EXIT_WRONG_LOOP_COUNT = 1;
-  public static final int EXIT_USAGE = 2;
-  public static final int EXIT_FAILURE = 3;
-  public static final int EXIT_RESOURCE_LIMIT = 4;
+  /** A recursive search's stack: this much per block (Scala 3's scala-havlak1 needs it). */
+  static final long STACK_BYTES_PER_BLOCK = 1024;
+  static final long MIN_STACK_BYTES = 64L << 20;
 
-  /**
-   * A recursive rung's stack: this much per block of the graph, 64 MiB at least. Scala 3's
-   * code for scala-havlak1's search (a foreach closure per level) outgrew 512 bytes a level on
-   * the 100,000-deep nest; the stack is reserved, not touched, so the margin costs no memory.
-   */
-  public static final long STACK_BYTES_PER_BLOCK = 1024;
-  public static final long MIN_RECURSIVE_STACK_BYTES = 64L << 20;
+  private Driver() {}
 
-  private final Rung<?, ?> rung;
+  /** A run that ends with {@code status} and one line. */
+  static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int status;
 
-  private Driver(Rung<?, ?> rung) { this.rung = rung; }
+    Failure(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  static final class Options {
+    double scale = 1;
+    boolean scaleGiven;
+    boolean json;
+    boolean help;
+    String cfg;  // null: run the workload
+  }
+
+  /** --scale=S, --json, --cfg=FILE, --help; a value may also follow as the next argument. */
+  static Options parse(String[] args) throws Failure {
+    Options options = new Options();
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      String value = null;
+      int equals = flag.indexOf('=');
+      if (flag.startsWith("--") && equals > 0) {
+        value = flag.substring(equals + 1);
+        flag = flag.substring(0, equals);
+      }
+      if (flag.equals("--help") || flag.equals("-h")) {
+        options.help = true;
+      } else if (flag.equals("--json") && value == null) {
+        options.json = true;
+      } else if (flag.equals("--scale") || flag.equals("--cfg")) {
+        if (value == null && i + 1 == args.length) throw usage(flag + " needs a value");
+        if (value == null) value = args[++i];
+        if (flag.equals("--cfg")) {
+          if (value.isEmpty()) throw usage("--cfg needs a file name ('-': standard input)");
+          options.cfg = value;
+        } else {
+          options.scale = scale(value);
+          options.scaleGiven = true;
+        }
+      } else {
+        throw usage("unknown argument '" + args[i] + "'");
+      }
+    }
+    if (options.cfg != null && options.scaleGiven) throw usage("--scale does not apply to --cfg");
+    return options;
+  }
+
+  private static double scale(String text) throws Failure {
+    double scale = Double.NaN;
+    try {
+      scale = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      // NaN: refused below.
+    }
+    if (!(scale >= Workload.MIN_SCALE && scale <= Workload.MAX_SCALE)) {
+      throw usage("--scale needs a number from " + Workload.MIN_SCALE + " to "
+          + (int) Workload.MAX_SCALE + ", not '" + text + "'");
+    }
+    return scale;
+  }
+
+  private static Failure usage(String message) { return new Failure(2, message + " (see --help)"); }
+
+  static String usage(Rung<?, ?> rung) {
+    return rung.name + ": " + rung.idea + "\n\n"
+        + "Usage: " + rung.name + " [--scale=S] [--json]\n"
+        + "       " + rung.name + " --cfg=FILE [--json]\n\n"
+        + "Runs Hundt's loop-recognition workload, scaled by S (" + Workload.MIN_SCALE + " to "
+        + (int) Workload.MAX_SCALE + ", default 1),\nand prints its loop counts, checked, and the "
+        + "time of each phase; --json prints\none JSON record instead. --cfg finds the loops "
+        + "of the CFG in FILE ('-':\nstandard input; format: docs/cfg-files.md) and prints "
+        + "them. JAVA_OPTS passes\noptions to the JVM: JAVA_OPTS=-XX:+UseParallelGC, say "
+        + "(G1 is the default).\n\nExit status: 0 done, 1 a wrong loop count, 2 a bad command "
+        + "line or CFG file,\n4 out of memory or stack.\n";
+  }
 
   /** Runs {@code rung} with {@code args} and exits with its status. */
   public static void main(Rung<?, ?> rung, String[] args) {
     Locale.setDefault(Locale.ROOT);
     int status;
     try {
-      status = new Driver(rung).runCommandLine(args);
+      status = run(rung, parse(args));
+    } catch (Failure failure) {
+      status = failure.status;
+      System.err.println(rung.name + ": " + failure.getMessage().replaceAll("\\p{Cntrl}", "?"));
     } catch (OutOfMemoryError e) {
-      status = new Driver(rung).fail(EXIT_RESOURCE_LIMIT, "out of memory");
+      status = 4;
+      System.err.println(rung.name + ": out of memory");
     }
+    System.out.flush();
     System.exit(status);
   }
 
-  private int fail(int status, String message) {
-    Text.printError(rung.name + ": " + (status == EXIT_USAGE ? "error: " : "") + message + "\n");
-    return status;
-  }
-
-  int runCommandLine(String[] args) {
-    CommandLine.Parsed parsed = CommandLine.parse(args);
-    if (parsed.error != null) return fail(EXIT_USAGE, parsed.error + " (see --help)");
-    if (parsed.options.help) {
-      Text.print(CommandLine.usage(rung.name, rung.idea, rung.reusesLoopGraph));
-      return EXIT_SUCCESS;
+  static int run(Rung<?, ?> rung, Options options) throws Failure {
+    if (options.help) {
+      System.out.print(usage(rung));
+      return 0;
     }
-    return run(parsed.options);
-  }
-
-  /** An error that ends the run with a status and one line. */
-  private static final class Stop extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    final int status;
-
-    Stop(int status, String message) {
-      super(message, null, false, false);
-      this.status = status;
+    if (options.cfg != null) {
+      CfgFile file;
+      try {
+        file = CfgFile.read(options.cfg);
+      } catch (IOException | ParseException e) {
+        throw new Failure(2, e instanceof ParseException ? e.getMessage() : "cannot read "
+            + (e instanceof FileNotFoundException ? "" : options.cfg + ": ") + e.getMessage());
+      }
+      LoopForest forest = onStack(rung, file.blocks, () -> file.findLoops(rung));
+      System.out.print(options.json ? forest.toJson(rung.name, file)
+          : forest.toText(rung.name, file));
+      return 0;
     }
-  }
-
-  /** "64 MiB", "22.2 GiB". */
-  private static String size(long bytes) {
-    double mib = bytes / 1048576.0;
-    return mib < 1024 ? String.format("%.0f MiB", mib) : String.format("%.1f GiB", mib / 1024);
-  }
-
-  /** The interface's reason for the thread's failure, rethrown on the caller's side. */
-  private interface Body {
-    void run() throws Exception;
+    Workload workload = new Workload(options.scale);
+    long start = System.nanoTime();
+    Workload.Result result = onStack(rung, workload.blocks(), () -> workload.run(rung));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<String> problems = workload.problems(result);
+    System.out.print(options.json ? record(rung, workload, result, seconds, problems)
+        : report(rung, workload, result, seconds, problems));
+    for (String problem : problems) System.err.println(rung.name + ": wrong loop count: " + problem);
+    return problems.isEmpty() ? 0 : 1;
   }
 
   /**
-   * Runs {@code body} on a thread of its own whose stack is sized from the
-   * graph when the rung's search recurses (the JVM's default, 1 MiB on the
-   * main thread, ends a recursive search after some ten thousand blocks),
-   * and turns running out of stack or memory into status 4.
+   * Runs {@code body} on a thread of its own, whose stack is sized from the graph when the
+   * search recurses (the JVM's default, 1 MiB, ends a recursive search after some ten
+   * thousand blocks); running out of stack or memory there is status 4.
    */
-  private void runOnStackFor(long blocks, Body body) throws Stop {
-    long stackBytes = rung.recursive
-        ? Math.max(MIN_RECURSIVE_STACK_BYTES, STACK_BYTES_PER_BLOCK * blocks) : 0;
-    Throwable[] thrown = new Throwable[1];
-    Thread thread = new Thread(null, () -> {
-      try {
-        body.run();
-      } catch (Throwable t) {
-        thrown[0] = t;
-      }
-    }, rung.name, stackBytes);
+  static <T> T onStack(Rung<?, ?> rung, long blocks, Callable<T> body) throws Failure {
+    long stack = rung.recursive ? Math.max(MIN_STACK_BYTES, STACK_BYTES_PER_BLOCK * blocks) : 0;
+    FutureTask<T> task = new FutureTask<>(body);
     try {
-      thread.start();
+      new Thread(null, task, rung.name, stack).start();
+      return task.get();
     } catch (OutOfMemoryError e) {
-      throw new Stop(EXIT_RESOURCE_LIMIT, "cannot reserve a stack of " + size(stackBytes) + ": "
-          + e.getMessage() + " (" + STACK_BYTES_PER_BLOCK + " bytes for each of " + blocks
-          + " blocks, for a recursive search; see ulimit -v and the kernel's overcommit limit)");
-    }
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        // The main thread is never interrupted; wait on.
+      throw new Failure(4, "no thread with a stack of " + (stack >> 20) + " MiB for " + blocks
+          + " blocks: " + e.getMessage());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StackOverflowError) {
+        throw new Failure(4, "out of stack, on a graph of " + blocks + " blocks");
       }
-    }
-    Throwable t = thrown[0];
-    if (t == null) return;
-    if (t instanceof StackOverflowError) {
-      throw new Stop(EXIT_RESOURCE_LIMIT, "out of stack: the recursive search needed more than "
-          + size(stackBytes) + " for " + blocks + " blocks");
-    }
-    if (t instanceof OutOfMemoryError) throw new Stop(EXIT_RESOURCE_LIMIT, "out of memory");
-    if (t instanceof Stop) throw (Stop) t;
-    if (t instanceof RuntimeException) throw (RuntimeException) t;
-    if (t instanceof Error) throw (Error) t;
-    throw new RuntimeException(t);
-  }
-
-  /** A running JFR recording, dumped to its file by stop(). */
-  private static final class CpuProfile {
-    private final OutputFile file;
-    private final jdk.jfr.Recording recording;
-
-    CpuProfile(String path) throws Stop {
-      try {
-        file = OutputFile.open(path);
-      } catch (OutputFile.Failure e) {
-        throw new Stop(EXIT_FAILURE, "--cpuprofile: " + e.getMessage());
-      }
-      try {
-        recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-        recording.start();
-      } catch (IOException | java.text.ParseException | RuntimeException e) {
-        file.abandon();
-        throw new Stop(EXIT_FAILURE, "--cpuprofile: cannot start JFR: " + e.getMessage());
-      }
-    }
-
-    void stop() throws Stop {
-      Path dump = null;
-      try {
-        recording.stop();
-        dump = Files.createTempFile("havlak-jfr-", ".jfr");
-        recording.dump(dump);
-        recording.close();
-        file.write(Files.readAllBytes(dump));
-        file.commit();
-      } catch (IOException e) {
-        file.abandon();
-        throw new Stop(EXIT_FAILURE, "--cpuprofile: " + Text.reason(e));
-      } catch (OutputFile.Failure e) {
-        throw new Stop(EXIT_FAILURE, "--cpuprofile: " + e.getMessage());
-      } finally {
-        if (dump != null) dump.toFile().delete();
-      }
+      if (e.getCause() instanceof OutOfMemoryError) throw new Failure(4, "out of memory");
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  /** A progress line on stderr, rewritten in place, when stderr is a terminal. */
-  private final class Progress implements Workloads.Observer {
-    final boolean enabled = "true".equals(System.getProperty("havlak.stderr.tty"));
-    final double start = Measure.now();
-    double nextUpdate = 0;
-    boolean shown = false;
-    long peakHeap = Measure.heapUsedBytes();
-    OutputFile heapProfile;
-    String heapProfileError;
-
-    @Override
-    public void progress(Workloads.Phase phase, int done, int total) {
-      if (phase == Workloads.Phase.REPEATED_FINDS || done == total) sample();
-      if (!enabled) return;
-      double now = Measure.now() - start;
-      if (done < total && now < nextUpdate) return;
-      nextUpdate = now + 0.2;
-      Text.printError(String.format("\r%s: %s %d/%d  (%.0f s)   ", rung.name, phase.title, done,
-          total, now));
-      shown = true;
-    }
-
-    void sample() { peakHeap = Math.max(peakHeap, Measure.heapUsedBytes()); }
-
-    @Override
-    public boolean continueAfterFirstFind() {
-      sample();
-      if (heapProfile == null) return true;
-      Path dir = null;
-      try {
-        dir = Files.createTempDirectory("havlak-heap-");
-        Path dump = dir.resolve("heap.hprof");
-        java.lang.management.ManagementFactory.getPlatformMXBean(
-            com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
-        heapProfile.write(Files.readAllBytes(dump));
-        heapProfile.commit();
-        dump.toFile().delete();
-      } catch (IOException e) {
-        heapProfile.abandon();
-        heapProfileError = Text.reason(e);
-      } catch (OutputFile.Failure e) {
-        heapProfileError = e.getMessage();
-      } finally {
-        if (dir != null) dir.toFile().delete();
-      }
-      return false;
-    }
-
-    void clear() {
-      if (!shown) return;
-      Text.printError(String.format("\r%80s\r", ""));
-      shown = false;
-    }
+  /** "G1", "Parallel", "Serial", "ZGC", ...: the collector, as the runner names it. */
+  static String collector() {
+    List<GarbageCollectorMXBean> beans = ManagementFactory.getGarbageCollectorMXBeans();
+    String name = beans.isEmpty() ? "Epsilon" : beans.get(0).getName();
+    return name.startsWith("PS ") ? "Parallel" : name.equals("Copy") ? "Serial"
+        : name.split(" ")[0];
   }
 
-  private void dumpCfg(CommandLine.Options options, EdgeList graph, int[] ids, String what)
-      throws Stop {
-    String text = CfgFile.format(graph, ids, what + ": " + Text.count(graph.numBlocks, "block")
-        + ", " + Text.count(graph.numEdges(), "edge") + " (written by " + rung.name + ")");
+  /** The JVM's name, version and options (those of the launcher's -D properties aside). */
+  static String vm() {
+    String options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(argument -> !argument.startsWith("-Dhavlak.")).collect(Collectors.joining(" "));
+    return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
+        + (options.isEmpty() ? "" : " (" + options + ")");
+  }
+
+  /** The process's peak resident memory (VmHWM), in KiB; -1 where /proc cannot say. */
+  static long peakRssKib() {
     try {
-      OutputFile.writeAtomically(options.dumpCfg,
-          text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-    } catch (OutputFile.Failure e) {
-      throw new Stop(EXIT_FAILURE, "--dump-cfg: " + e.getMessage());
+      for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not Linux.
     }
+    return -1;
   }
 
-  /** The rules between flags that hold with and without --cfg; null or an error. */
-  private static String checkOutputFlags(CommandLine.Options options) {
-    if (!options.dumpCfg.isEmpty()) {
-      for (String flag : new String[] {"json", "cpuprofile", "heapprofile"}) {
-        if (options.given.contains(flag)) {
-          return "--" + flag + " applies to a run, and --dump-cfg only writes the graph";
-        }
+  static String report(Rung<?, ?> rung, Workload workload, Workload.Result result,
+      double seconds, List<String> problems) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%s: %s%ncollector: %s, %s%n", rung.name, rung.idea, collector(),
+        vm()));
+    out.append(String.format("workload: scale %s%s, %d blocks, %d small-graph findings, 1 + %d "
+        + "big-graph findings%n", workload.scale, workload.canonical() ? " (canonical)" : "",
+        workload.blocks(), workload.smallGraphFinds, Workload.ITERATIONS));
+    out.append(String.format("# of loops: %d (total %d)%n", result.loops, result.loopsTotal));
+    out.append(problems.isEmpty() ? "loop counts: right\n"
+        : "loop counts: WRONG: " + String.join("; ", problems) + "\n");
+    for (int phase = 0; phase < Workload.PHASES.length; phase++) {
+      out.append(String.format("%-22s %8.3f s%n", Workload.TITLES[phase], result.seconds[phase]));
+    }
+    out.append(String.format("%-22s %8.3f s%n", "total", seconds));
+    out.append(String.format("%-22s %8.1f MiB%n", "peak resident memory",
+        peakRssKib() / 1024.0));
+    out.append(String.format("%-22s %8.1f MiB by the workload's thread (largest heap in use "
+        + "seen %.1f MiB)%n", "allocated", result.allocatedBytes / 1048576.0,
+        result.peakHeapBytes / 1048576.0));
+    return out.toString();
+  }
+
+  /** The record the runner reads (records.parse_run_record). */
+  static String record(Rung<?, ?> rung, Workload workload, Workload.Result result,
+      double seconds, List<String> problems) {
+    StringBuilder out = new StringBuilder("{");
+    out.append("\"rung\":").append(quote(rung.name))
+        .append(",\"language\":").append(quote(rung.language()))
+        .append(",\"idea\":").append(quote(rung.idea))
+        .append(",\"allocator\":").append(quote(collector()))
+        .append(",\"allocator_version\":").append(quote(vm()))
+        .append(",\"compiler\":").append(quote(System.getProperty("havlak.compiler", "javac")))
+        .append(",\"build_flags\":")
+        .append(quote(System.getProperty("havlak.compiler.flags", "")))
+        .append(",\"workload\":{\"canonical\":").append(workload.canonical())
+        .append(",\"scale\":").append(workload.scale)
+        .append(",\"trees\":").append(Workload.TREES)
+        .append(",\"loops_per_tree\":").append(workload.loopsPerTree)
+        .append(",\"blocks\":").append(workload.blocks())
+        .append(",\"small_graph_finds\":").append(workload.smallGraphFinds)
+        .append(",\"big_graph_finds\":").append(Workload.ITERATIONS)
+        .append("},\"reuse_loop_graph\":").append(rung.reusesLoopGraph)
+        .append(",\"loops\":").append(result.loops)
+        .append(",\"loops_total\":").append(result.loopsTotal)
+        .append(",\"small_graph_loops\":").append(result.smallGraphLoops)
+        .append(",\"root_nesting_level\":").append(result.rootNestingLevel)
+        .append(",\"loop_counts_right\":").append(problems.isEmpty())
+        .append(",\"loop_count_problems\":[")
+        .append(problems.stream().map(Driver::quote).collect(Collectors.joining(",")))
+        .append("],\"phases\":{");
+    for (int phase = 0; phase < Workload.PHASES.length; phase++) {
+      out.append(phase == 0 ? "" : ",").append(quote(Workload.PHASES[phase]))
+          .append(":{\"wall_seconds\":").append(result.seconds[phase]).append('}');
+    }
+    // HotSpot counts bytes, per thread, not objects: no count.
+    return out.append("},\"wall_seconds\":").append(seconds)
+        .append(",\"peak_rss_kib\":").append(peakRssKib())
+        .append(",\"allocations\":{\"count\":null,\"bytes\":").append(result.allocatedBytes)
+        .append(",\"peak_live_bytes\":").append(result.peakHeapBytes).append("}}\n").toString();
+  }
+
+  /** A JSON string. */
+  static String quote(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
       }
     }
-    if (options.cpuprofile.equals("-")) {
-      return "--cpuprofile: '-' would mix the profile with the report on standard output; "
-          + "name a file";
-    }
-    if (options.heapprofile.equals("-")) {
-      return "--heapprofile: '-' would mix the profile with the report on standard output; "
-          + "name a file";
-    }
-    return null;
-  }
-
-  private int run(CommandLine.Options options) {
-    try {
-      return runOrStop(options);
-    } catch (Stop stop) {
-      return fail(stop.status, stop.getMessage());
-    }
-  }
-
-  private int runOrStop(CommandLine.Options options) throws Stop {
-    String problem = checkOutputFlags(options);
-    if (problem != null) throw new Stop(EXIT_USAGE, problem);
-    if (!options.cfg.isEmpty()) return runCfgFile(options);
-    if (!options.heapprofile.isEmpty() && !options.cpuprofile.isEmpty()) {
-      throw new Stop(EXIT_USAGE, "--heapprofile and --cpuprofile need separate runs (the heap "
-          + "profiler slows every allocation)");
-    }
-    if (options.reuseLoopGraph != null && !rung.reusesLoopGraph) {
-      throw new Stop(EXIT_USAGE, "--reuse-loop-graph: " + rung.name
-          + " has no loop graph to reuse (its finder fills a fresh one every time)");
-    }
-    boolean reuse = rung.reusesLoopGraph
-        && (options.reuseLoopGraph == null || options.reuseLoopGraph);
-    Workload spec = Workload.scaled(options.scale, options.iterations);
-    if (!options.dumpCfg.isEmpty()) {
-      EdgeList graph = new EdgeList();
-      Workload.buildSmallGraph(graph);
-      spec.buildBigGraph(graph);
-      dumpCfg(options, graph, null, spec.isCanonical() ? "the canonical workload's graph"
-          : "the workload's graph at --scale=" + Text.formatG(options.scale));
-      return EXIT_SUCCESS;
-    }
-
-    Progress progress = new Progress();
-    if (!options.heapprofile.isEmpty()) {
-      try {
-        progress.heapProfile = OutputFile.open(options.heapprofile);
-      } catch (OutputFile.Failure e) {
-        throw new Stop(EXIT_FAILURE, "--heapprofile: " + e.getMessage());
-      }
-    }
-    CpuProfile cpuProfile = options.cpuprofile.isEmpty() ? null : new CpuProfile(options.cpuprofile);
-
-    Report report = new Report();
-    long[] allocated = new long[1];
-    double start = Measure.now();
-    runOnStackFor(spec.bigGraphBlocks(), () -> {
-      long before = Measure.threadAllocatedBytes();
-      report.result = Workloads.run(rung, spec, reuse, progress);
-      allocated[0] = before < 0 ? -1 : Measure.threadAllocatedBytes() - before;
-    });
-    report.wallSeconds = Measure.now() - start;
-    progress.clear();
-    if (cpuProfile != null) cpuProfile.stop();
-    if (progress.heapProfileError != null) {
-      throw new Stop(EXIT_FAILURE, "--heapprofile: " + progress.heapProfileError);
-    }
-
-    report.rung = rung.name;
-    report.language = rung.language();
-    report.idea = rung.idea;
-    report.collector = Measure.collector();
-    report.jvm = Measure.jvm();
-    report.compiler = System.getProperty("havlak.compiler", "javac");
-    report.buildFlags = System.getProperty("havlak.compiler.flags", "");
-    report.scale = options.scale;
-    report.spec = spec;
-    report.reuseLoopGraph = reuse;
-    double[] cpu = Measure.cpuSeconds();
-    report.userSeconds = cpu[0];
-    report.systemSeconds = cpu[1];
-    report.vmHwmKib = Measure.vmHwmKib();
-    report.allocatedBytes = allocated[0];
-    report.peakHeapBytes = progress.peakHeap;
-    report.cpuProfile = options.cpuprofile;
-    report.heapProfile = options.heapprofile;
-
-    Text.print(options.json ? report.formatJson() : report.format());
-    List<String> problems = Report.checkLoopCounts(spec, report.result);
-    for (String wrong : problems) fail(EXIT_WRONG_LOOP_COUNT, "wrong loop count: " + wrong);
-    return problems.isEmpty() ? EXIT_SUCCESS : EXIT_WRONG_LOOP_COUNT;
-  }
-
-  /** --cfg: the loops of a CFG file, printed once they are all found. */
-  private int runCfgFile(CommandLine.Options options) throws Stop {
-    for (String flag : new String[] {"scale", "iterations", "heapprofile", "reuse-loop-graph"}) {
-      if (options.given.contains(flag)) {
-        throw new Stop(EXIT_USAGE, "--" + flag + " applies to the workload, not to --cfg");
-      }
-    }
-    CfgFile file;
-    try {
-      file = CfgFile.read(options.cfg);
-    } catch (CfgFile.BadCfg e) {
-      throw new Stop(EXIT_USAGE, e.getMessage());
-    }
-    String input = options.cfg.equals("-") ? "<stdin>" : Text.bytesOf(options.cfg);
-    if (!options.dumpCfg.isEmpty()) {
-      dumpCfg(options, file.graph, file.ids, Text.printable(input));
-      return EXIT_SUCCESS;
-    }
-    CpuProfile cpuProfile = options.cpuprofile.isEmpty() ? null : new CpuProfile(options.cpuprofile);
-    LoopForest[] forest = new LoopForest[1];
-    runOnStackFor(file.graph.numBlocks, () -> forest[0] = Workloads.findForest(rung, file.graph));
-    if (cpuProfile != null) cpuProfile.stop();
-    Text.print(options.json ? forest[0].formatJson(rung.name, input, file)
-        : forest[0].formatText(rung.name, input, file));
-    return EXIT_SUCCESS;
+    return out.append('"').toString();
   }
 }

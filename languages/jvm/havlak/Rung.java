@@ -1,14 +1,14 @@
 package havlak;
 
 /**
- * What a rung gives the shared main program (Driver): its name and idea,
- * and how to make its CFG, its loop finder and its loop structure graph.
+ * What a program gives the harness (Driver): its name and idea, and how to
+ * make its CFG, its loop finder and its loop structure graph.
  *
- * @param <C> the rung's CFG
- * @param <G> the rung's loop structure graph
+ * @param <C> the program's CFG
+ * @param <G> the program's loop structure graph
  */
 public abstract class Rung<C extends Builder, G extends Rung.LoopGraph> {
-  /** A rung's loop structure graph. */
+  /** A loop structure graph. */
   public interface LoopGraph {
     /** The loops found plus the artificial root. */
     int numLoops();
@@ -19,7 +19,7 @@ public abstract class Rung<C extends Builder, G extends Rung.LoopGraph> {
     /** The root's nesting level, after calculateNestingLevel. */
     int rootNestingLevel();
 
-    /** The canonical forest; requires calculateNestingLevel. */
+    /** The loops found, after calculateNestingLevel. */
     LoopForest toLoopForest();
   }
 
@@ -28,11 +28,11 @@ public abstract class Rung<C extends Builder, G extends Rung.LoopGraph> {
     int findLoops(C cfg, G lsg);
   }
 
-  public final String name;  // "java-top": unique among all languages' rungs
+  public final String name;  // "java-top"
   public final String idea;
-  /** FindLoops clears the graph it is given, so one graph can serve every call. */
+  /** The finder clears the graph it is given, so one graph can serve every finding. */
   public final boolean reusesLoopGraph;
-  /** The search recurses, one frame per block of the longest path. */
+  /** The search recurses, one frame per block of the longest path: it needs a large stack. */
   public final boolean recursive;
 
   protected Rung(String name, String idea, boolean reusesLoopGraph, boolean recursive) {
@@ -42,7 +42,7 @@ public abstract class Rung<C extends Builder, G extends Rung.LoopGraph> {
     this.recursive = recursive;
   }
 
-  /** The language the rung is written in, for the JSON record: "java", "scala". */
+  /** The record's "language": "java", or "scala". */
   public String language() { return "java"; }
 
   public abstract C newCfg();

@@ -1,131 +1,182 @@
 package havlak;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Hundt's LoopTesterApp workload (Scala Days 2011, as in Cox's "Profiling
- * Go Programs"), the same shape as havlak/workload.h, written against any
- * Builder. The big graph reuses the small graph's block numbers on purpose:
- * the two are one CFG.
+ * Hundt's LoopTesterApp workload (havlak/workload.h; its shape and counts
+ * are derived in scripts/havlak_tools/workload.py) at a scale, and its run
+ * on one program: five phases, timed. The big graph reuses the small
+ * graph's block numbers on purpose: the two are one CFG.
  */
 public final class Workload {
-  public static final int BASE_LOOPS_PER_LOOP = 25;
-  public static final int SMALL_GRAPH_BLOCKS = 11;
-  /** Loops of the small graph, counting the artificial root. */
-  public static final int SMALL_GRAPH_LOOPS = 4;
-  /** The deepest loop's depth in the big graph: the root's nesting level. */
-  public static final int BIG_GRAPH_LOOP_DEPTH = 5;
+  public static final double MIN_SCALE = 0.01;  // workload.py's range
+  public static final double MAX_SCALE = 400;
+  public static final int TREES = 10;
+  public static final int ITERATIONS = 50;  // big-graph findings after the first
+  static final int SMALL_GRAPH_LOOPS = 4;   // with the artificial root
+  static final int ROOT_NESTING_LEVEL = 5;  // the deepest loop's depth
+  /** The phases in order: record keys (havlak/phases.inc) and titles. */
+  static final String[] PHASES = {"small_graph_loops", "cfg_construction", "first_find",
+      "repeated_finds", "nesting_levels"};
+  static final String[] TITLES = {"small-graph loops", "CFG construction",
+      "first loop finding", "repeated loop finding", "nesting levels"};
 
-  public final int trees;
-  public final int loopsPerTree;
-  public final int smallGraphFinds;
-  public final int bigGraphFinds;  // after the first finding on the big graph
+  public final double scale;
+  public final int loopsPerTree;     // 100 * scale, rounded half up as C's lround
+  public final int smallGraphFinds;  // 15000 * scale, at least 1
 
-  public Workload(int trees, int loopsPerTree, int smallGraphFinds, int bigGraphFinds) {
-    this.trees = trees;
-    this.loopsPerTree = loopsPerTree;
-    this.smallGraphFinds = smallGraphFinds;
-    this.bigGraphFinds = bigGraphFinds;
+  public Workload(double scale) {
+    this.scale = scale;
+    loopsPerTree = (int) Math.floor(100 * scale + 0.5);
+    smallGraphFinds = Math.max(1, (int) Math.floor(15000 * scale + 0.5));
   }
 
-  /** The canonical, citable workload. */
-  public static Workload canonical() {
-    return new Workload(10, 100, 15000, 50);
-  }
+  public boolean canonical() { return loopsPerTree == 100 && smallGraphFinds == 15000; }
 
-  /**
-   * {@code scale} multiplies the loops per tree (100) and the small-graph
-   * finds (15000), rounded as C's lround; the repeated big-graph finds are
-   * given separately.
-   */
-  public static Workload scaled(double scale, int bigGraphFinds) {
-    return new Workload(10, (int) lround(100 * scale),
-        Math.max(1, (int) lround(15000 * scale)), bigGraphFinds);
-  }
+  /** Blocks 0..2, then per tree a block and per outer loop 1 + 25 * 10 + 1. */
+  public long blocks() { return 3 + TREES * (1 + 252L * loopsPerTree); }
 
-  /** C's lround: halves away from zero. */
-  static long lround(double x) {
-    return (long) (x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5));
-  }
-
-  public boolean isCanonical() {
-    Workload c = canonical();
-    return trees == c.trees && loopsPerTree == c.loopsPerTree
-        && smallGraphFinds == c.smallGraphFinds && bigGraphFinds == c.bigGraphFinds;
-  }
-
-  /**
-   * Per tree: its first block, then per loop a top block, 25 base loops of
-   * 10 new blocks each, and a bottom block; blocks 0..2 come before.
-   */
-  public long bigGraphBlocks() {
-    final long blocksPerLoop = 1 + BASE_LOOPS_PER_LOOP * 10 + 1;
-    return 3 + (long) trees * (1 + loopsPerTree * blocksPerLoop);
-  }
-
-  /**
-   * 3 loops per base loop and 1 around each chain of 25: 76 per outer loop;
-   * one fewer in the first tree, plus the loops at blocks 0 and 1, plus the
-   * artificial root (derived in tests/workload_test.cc).
-   */
-  public long expectedBigGraphLoops() {
-    final long loopsPerOuterLoop = 3 * BASE_LOOPS_PER_LOOP + 1;
-    return loopsPerOuterLoop * trees * loopsPerTree - 1 + 2 + 1;
-  }
+  /** 76 loops per outer loop, one fewer in all, the small graph's 2 and the root. */
+  public long loops() { return 76L * TREES * loopsPerTree + 2; }
 
   /** Edges i -> i+1 for i in start .. start+n-1; returns start+n. */
-  public static int buildStraight(Builder cfg, int start, int n) {
+  static int straight(Builder cfg, int start, int n) {
     for (int i = 0; i < n; i++) cfg.addEdge(start + i, start + i + 1);
     return start + n;
   }
 
   /** s -> s+1, s -> s+2, s+1 -> s+3, s+2 -> s+3; returns s+3. */
-  public static int buildDiamond(Builder cfg, int start) {
-    cfg.addEdge(start, start + 1);
-    cfg.addEdge(start, start + 2);
-    cfg.addEdge(start + 1, start + 3);
-    cfg.addEdge(start + 2, start + 3);
-    return start + 3;
+  static int diamond(Builder cfg, int s) {
+    cfg.addEdge(s, s + 1);
+    cfg.addEdge(s, s + 2);
+    cfg.addEdge(s + 1, s + 3);
+    cfg.addEdge(s + 2, s + 3);
+    return s + 3;
   }
 
-  /**
-   * Hundt's base loop: blocks from+1 .. from+10 and three loops, one around
-   * each diamond and one around both. Returns from+10.
-   */
-  public static int buildBaseLoop(Builder cfg, int from) {
-    int header = buildStraight(cfg, from, 1);
-    int diamond1 = buildDiamond(cfg, header);
-    int d11 = buildStraight(cfg, diamond1, 1);
-    int diamond2 = buildDiamond(cfg, d11);
-    int footer = buildStraight(cfg, diamond2, 1);
+  /** Blocks from+1 .. from+10: a loop around two diamonds, each in a loop. Returns from+10. */
+  static int baseLoop(Builder cfg, int from) {
+    int header = straight(cfg, from, 1);
+    int diamond1 = diamond(cfg, header);
+    int d11 = straight(cfg, diamond1, 1);
+    int diamond2 = diamond(cfg, d11);
+    int footer = straight(cfg, diamond2, 1);
     cfg.addEdge(diamond2, d11);
     cfg.addEdge(diamond1, header);
     cfg.addEdge(footer, from);
-    return buildStraight(cfg, footer, 1);
+    return straight(cfg, footer, 1);
   }
 
   /** Blocks 0..10: one base loop from block 0, plus the edge 0 -> 2. */
-  public static void buildSmallGraph(Builder cfg) {
+  static void smallGraph(Builder cfg) {
     cfg.createNode(0);
-    buildBaseLoop(cfg, 0);
+    baseLoop(cfg, 0);
     cfg.createNode(1);
     cfg.addEdge(0, 2);
   }
 
-  /** Grows the small graph (already in {@code cfg}) into the big one. */
-  public void buildBigGraph(Builder cfg) {
+  /** Grows the small graph into the big one: trees of outer loops of 25 base loops. */
+  void bigGraph(Builder cfg) {
     int n = 2;
-    for (int tree = 0; tree < trees; tree++) {
+    for (int tree = 0; tree < TREES; tree++) {
       cfg.createNode(n + 1);
       cfg.addEdge(2, n + 1);
       n = n + 1;
       for (int loop = 0; loop < loopsPerTree; loop++) {
         int top = n;
-        n = buildStraight(cfg, n, 1);
-        for (int i = 0; i < BASE_LOOPS_PER_LOOP; i++) n = buildBaseLoop(cfg, n);
-        int bottom = buildStraight(cfg, n, 1);
+        n = straight(cfg, n, 1);
+        for (int i = 0; i < 25; i++) n = baseLoop(cfg, n);
+        int bottom = straight(cfg, n, 1);
         cfg.addEdge(n, top);
         n = bottom;
       }
       cfg.addEdge(n, 1);
     }
+  }
+
+  /** What a run found, what each phase took, and what it allocated. */
+  public static final class Result {
+    public final double[] seconds = new double[PHASES.length];
+    public int smallGraphLoops;        // the first small-graph finding's, with the root
+    public long smallGraphLoopsTotal;  // summed over all small-graph findings
+    public int loops;                  // the first big-graph finding's
+    public long loopsTotal;            // summed over the repeated findings
+    public int rootNestingLevel;
+    public long allocatedBytes;        // by the workload's thread
+    public long peakHeapBytes;         // the largest heap in use seen after a phase or finding
+
+    void sampleHeap() {
+      long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      peakHeapBytes = Math.max(peakHeapBytes, used);
+    }
+
+    /** Ends a phase begun at {@code start}; returns when the next one begins. */
+    long lap(int phase, long start) {
+      seconds[phase] = (System.nanoTime() - start) / 1e9;
+      sampleHeap();
+      return System.nanoTime();
+    }
+  }
+
+  private static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
+  }
+
+  /**
+   * Runs the workload on {@code rung}, as the C++ RunWorkload does: every finding
+   * but the first big-graph one (kept for the nesting levels) goes into one loop
+   * graph when the program reuses its graph, else into a fresh one.
+   */
+  public <C extends Builder, G extends Rung.LoopGraph> Result run(Rung<C, G> rung) {
+    Result result = new Result();
+    long allocated = allocatedBytes();
+    C cfg = rung.newCfg();
+    Rung.Finder<C, G> finder = rung.newFinder();
+    G reused = rung.reusesLoopGraph ? rung.newLoopGraph() : null;
+
+    long start = System.nanoTime();
+    smallGraph(cfg);
+    cfg.finish();
+    for (int i = 0; i < smallGraphFinds; i++) {
+      int loops = finder.findLoops(cfg, reused != null ? reused : rung.newLoopGraph());
+      if (i == 0) result.smallGraphLoops = loops;
+      result.smallGraphLoopsTotal += loops;
+    }
+    start = result.lap(0, start);
+    bigGraph(cfg);
+    cfg.finish();
+    start = result.lap(1, start);
+    G first = rung.newLoopGraph();
+    result.loops = finder.findLoops(cfg, first);
+    start = result.lap(2, start);
+    for (int i = 0; i < ITERATIONS; i++) {
+      result.loopsTotal += finder.findLoops(cfg, reused != null ? reused : rung.newLoopGraph());
+      result.sampleHeap();
+    }
+    start = result.lap(3, start);
+    first.calculateNestingLevel();
+    result.lap(4, start);
+    result.rootNestingLevel = first.rootNestingLevel();
+    result.allocatedBytes = allocatedBytes() - allocated;
+    return result;
+  }
+
+  /** What is wrong with a run's loop counts: nothing when they are the known ones. */
+  public List<String> problems(Result result) {
+    List<String> problems = new ArrayList<>();
+    check(problems, "small-graph loops", result.smallGraphLoops, SMALL_GRAPH_LOOPS);
+    check(problems, "small-graph loops, all findings", result.smallGraphLoopsTotal,
+        (long) SMALL_GRAPH_LOOPS * smallGraphFinds);
+    check(problems, "big-graph loops", result.loops, loops());
+    check(problems, "big-graph loops, repeated findings", result.loopsTotal, loops() * ITERATIONS);
+    check(problems, "root nesting level", result.rootNestingLevel, ROOT_NESTING_LEVEL);
+    return problems;
+  }
+
+  private static void check(List<String> problems, String what, long actual, long expected) {
+    if (actual != expected) problems.add(what + ": " + actual + ", expected " + expected);
   }
 }

@@ -7,7 +7,7 @@ import havlak.Rung;
  * as the JVM allows. Int arrays only: the CFG in compressed sparse rows, the finder's
  * bookkeeping kept from call to call, an iterative search, the loop body as
  * the union-find set, one pass, and one loop graph refilled by every
- * finding (--reuse-loop-graph=false gives each a fresh one).
+ * finding.
  */
 public final class Main {
   private Main() {}

@@ -4,7 +4,7 @@ package scalahavlak1
  * scala-havlak1: Hundt's Scala design. Mutable hash maps and sets of
  * objects, list buffers, a recursive depth-first search, a fresh finder and
  * loop graph for every finding. The command line, CFG files and reports
- * are the Java programs' shared code (java/havlak), called from Scala.
+ * are the Java programs' harness (languages/jvm/havlak), called from Scala.
  */
 final class Havlak1 extends havlak.Rung[Cfg, LoopStructureGraph]("scala-havlak1",
     "Hundt's Scala design: mutable hash maps and sets of objects, list buffers, recursion",

@@ -5,7 +5,7 @@ package scalatop
  * Scala: Array[Int] everywhere, the CFG in compressed sparse rows, an iterative one-pass
  * search, the loop body as the union-find set, one loop graph refilled by
  * every finding. The command line, CFG files and reports are the Java
- * programs' shared code (java/havlak), called from Scala.
+ * programs' harness (languages/jvm/havlak), called from Scala.
  */
 final class Top extends havlak.Rung[Cfg, LoopStructureGraph]("scala-top",
     "the C++ top rung's ideas in Scala arrays: CSR graph, iterative one-pass search, " +
