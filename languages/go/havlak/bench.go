@@ -36,9 +36,7 @@ func BenchFindLoops(b *testing.B, rung *Rung) {
 	for _, shape := range BenchShapes {
 		spec := shape.Spec()
 		b.Run(strconv.FormatInt(spec.BigGraphBlocks(), 10), func(b *testing.B) {
-			if rung.Recursive {
-				SetStackLimitForBlocks(spec.BigGraphBlocks())
-			}
+			setStackLimit(rung, spec.BigGraphBlocks())
 			cfg := rung.NewCFG()
 			BuildSmallGraph(cfg)
 			BuildBigGraph(spec, cfg)

@@ -1,17 +1,14 @@
 package havlak
 
-import "math"
-
-// Builder is the graph-builder interface of Hundt's CFG: CreateNode creates
-// a block if it is new, AddEdge creates both ends if they are new, and the
-// first block ever created is the start block.
-type Builder interface {
-	CreateNode(block int)
-	AddEdge(from, to int)
-}
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"time"
+)
 
 // WorkloadSpec is Hundt's LoopTesterApp workload (as in Cox's "Profiling Go
-// Programs"); the zero value is not valid, use CanonicalWorkload or Scaled.
+// Programs"); use CanonicalWorkload or Scaled.
 type WorkloadSpec struct {
 	Trees           int // loop trees hanging off block 2
 	LoopsPerTree    int // outer loops in a chain, per tree
@@ -20,16 +17,9 @@ type WorkloadSpec struct {
 }
 
 const (
-	// BaseLoopsPerLoop base loops are chained inside each outer loop.
-	BaseLoopsPerLoop = 25
-	// SmallGraphBlocks is the size of the small graph, blocks 0..10.
-	SmallGraphBlocks = 11
-	// SmallGraphLoops is what each small-graph finding must report,
-	// counting the artificial root as Hundt's program does.
-	SmallGraphLoops = 4
-	// BigGraphLoopDepth is the deepest loop's depth in the big graph: the
-	// artificial root's nesting level after the nesting-level computation.
-	BigGraphLoopDepth = 5
+	baseLoopsPerLoop = 25 // base loops chained inside each outer loop
+	smallGraphLoops  = 4  // each small-graph finding's count, with the root
+	bigGraphDepth    = 5  // the root's nesting level on the big graph
 )
 
 // CanonicalWorkload is the citable workload, unchanged.
@@ -38,9 +28,8 @@ func CanonicalWorkload() WorkloadSpec {
 }
 
 // Scaled multiplies the loops per tree (100) and the small-graph finds
-// (15000) by scale, rounding half away from zero as C++'s std::lround;
-// bigGraphFinds is given separately. Requires 100*scale to round to at
-// least 1 (the command line's range guarantees it).
+// (15000) by scale, rounding half away from zero as C's lround; at least
+// one small-graph finding. bigGraphFinds is given separately.
 func Scaled(scale float64, bigGraphFinds int) WorkloadSpec {
 	spec := CanonicalWorkload()
 	spec.LoopsPerTree = int(math.Round(100 * scale))
@@ -52,25 +41,19 @@ func Scaled(scale float64, bigGraphFinds int) WorkloadSpec {
 	return spec
 }
 
-// IsCanonical reports whether spec is the canonical workload.
-func (spec WorkloadSpec) IsCanonical() bool { return spec == CanonicalWorkload() }
-
-// BigGraphBlocks is the number of blocks of the big graph. Per tree: its
-// first block, then per loop a top block, 25 base loops of 10 new blocks
-// each and a bottom block. Blocks 0..2 come before; the small graph's
-// blocks 3..10 are reused by the first tree.
+// BigGraphBlocks is the number of blocks of the big graph: blocks 0..2,
+// then per tree its first block and per outer loop a top block, 25 base
+// loops of 10 blocks and a bottom block.
 func (spec WorkloadSpec) BigGraphBlocks() int64 {
-	const blocksPerLoop = 1 + BaseLoopsPerLoop*10 + 1
-	return 3 + int64(spec.Trees)*(1+int64(spec.LoopsPerTree)*blocksPerLoop)
+	return 3 + int64(spec.Trees)*(1+int64(spec.LoopsPerTree)*(2+baseLoopsPerLoop*10))
 }
 
-// ExpectedBigGraphLoops is what each big-graph finding must report: 3 loops
-// per base loop and 1 around each chain of 25, 76 per outer loop; one fewer
-// in the first tree, plus the loops at blocks 0 and 1, plus the artificial
-// root (the derivation is in tests/workload_test.cc).
+// ExpectedBigGraphLoops is what each big-graph finding must report: 76
+// loops per outer loop, one fewer in the first tree (shared with the small
+// graph), the loops at blocks 0 and 1, and the artificial root
+// (scripts/havlak_tools/workload.py derives it).
 func (spec WorkloadSpec) ExpectedBigGraphLoops() int64 {
-	const loopsPerOuterLoop = 3*BaseLoopsPerLoop + 1
-	return loopsPerOuterLoop*int64(spec.Trees)*int64(spec.LoopsPerTree) - 1 + 2 + 1
+	return (3*baseLoopsPerLoop+1)*int64(spec.Trees)*int64(spec.LoopsPerTree) - 1 + 2 + 1
 }
 
 // BuildStraight adds edges i -> i+1 for i in start .. start+n-1; returns
@@ -126,7 +109,7 @@ func BuildBigGraph(spec WorkloadSpec, cfg Builder) {
 		for loop := 0; loop < spec.LoopsPerTree; loop++ {
 			top := n
 			n = BuildStraight(cfg, n, 1)
-			for i := 0; i < BaseLoopsPerLoop; i++ {
+			for i := 0; i < baseLoopsPerLoop; i++ {
 				n = BuildBaseLoop(cfg, n)
 			}
 			bottom := BuildStraight(cfg, n, 1)
@@ -135,4 +118,122 @@ func BuildBigGraph(spec WorkloadSpec, cfg Builder) {
 		}
 		cfg.AddEdge(n, 1)
 	}
+}
+
+// The workload's phases, in order: the keys of a record's "phases" (as
+// havlak/phases.inc names them) and their titles for people.
+var (
+	phaseKeys   = [...]string{"small_graph_loops", "cfg_construction", "first_find", "repeated_finds", "nesting_levels"}
+	phaseTitles = [...]string{"small-graph loops", "CFG construction", "first loop finding",
+		"repeated loop finding", "nesting levels"}
+)
+
+type phaseTime struct {
+	WallSeconds float64 `json:"wall_seconds"`
+	Finds       int     `json:"finds"`
+}
+
+// result is what one run of the workload found and how long each phase
+// took.
+type result struct {
+	phases          [len(phaseKeys)]phaseTime
+	smallGraphLoops int   // the first small-graph finding's count
+	smallLoopsTotal int64 // over all small-graph findings
+	loops           int   // the first big-graph finding's count
+	loopsTotal      int64 // over the repeated big-graph findings
+	rootNesting     int
+	stopped         bool   // after the first big-graph finding (heap profile)
+	peakLiveBytes   uint64 // the largest HeapAlloc sampled
+}
+
+// sample notes the live heap: Go keeps no peak, so the largest HeapAlloc
+// seen at the end of each phase and after each big-graph finding (a lower
+// bound on the true peak).
+func (r *result) sample() {
+	var stats runtime.MemStats
+	runtime.ReadMemStats(&stats)
+	if stats.HeapAlloc > r.peakLiveBytes {
+		r.peakLiveBytes = stats.HeapAlloc
+	}
+}
+
+// runWorkload runs Hundt's workload on rung, timing each phase. Every
+// finding but the first on the big graph (kept for the nesting levels)
+// goes into a fresh loop graph, or into one graph the rung clears and
+// refills when it ReusesLoopGraph. afterFirst, if not nil, is called after
+// the first big-graph finding, and the run stops there.
+func runWorkload(rung *Rung, spec WorkloadSpec, afterFirst func()) result {
+	var r result
+	cfg, finder := rung.NewCFG(), rung.NewFinder()
+	var reused LoopGraph
+	if rung.ReusesLoopGraph {
+		reused = rung.NewLoopGraph()
+	}
+	find := func() int {
+		if reused != nil {
+			return finder.FindLoops(cfg, reused)
+		}
+		return finder.FindLoops(cfg, rung.NewLoopGraph())
+	}
+	start := time.Now()
+	phase := func(p, finds int) {
+		r.phases[p] = phaseTime{time.Since(start).Seconds(), finds}
+		r.sample()
+		start = time.Now()
+	}
+
+	BuildSmallGraph(cfg)
+	FinishCFG(cfg)
+	for i := 0; i < spec.SmallGraphFinds; i++ {
+		loops := find()
+		if i == 0 {
+			r.smallGraphLoops = loops
+		}
+		r.smallLoopsTotal += int64(loops)
+	}
+	phase(0, spec.SmallGraphFinds)
+
+	BuildBigGraph(spec, cfg)
+	FinishCFG(cfg)
+	phase(1, 0)
+
+	first := rung.NewLoopGraph()
+	r.loops = finder.FindLoops(cfg, first)
+	phase(2, 1)
+	if afterFirst != nil {
+		afterFirst()
+		r.stopped = true
+		return r
+	}
+
+	for i := 0; i < spec.BigGraphFinds; i++ {
+		r.loopsTotal += int64(find())
+		r.sample()
+	}
+	phase(3, spec.BigGraphFinds)
+
+	first.CalculateNestingLevel()
+	phase(4, 0)
+	r.rootNesting = first.RootNestingLevel()
+	return r
+}
+
+// problems says what is wrong with r's loop counts, one line each; none
+// when every count is the known one.
+func (r *result) problems(spec WorkloadSpec) []string {
+	problems := []string{}
+	check := func(what string, got, want int64) {
+		if got != want {
+			problems = append(problems, fmt.Sprintf("%s: %d, expected %d", what, got, want))
+		}
+	}
+	check("small-graph loops", int64(r.smallGraphLoops), smallGraphLoops)
+	check("small-graph loops, all findings", r.smallLoopsTotal, smallGraphLoops*int64(spec.SmallGraphFinds))
+	check("big-graph loops", int64(r.loops), spec.ExpectedBigGraphLoops())
+	if !r.stopped {
+		check("big-graph loops, repeated findings", r.loopsTotal,
+			spec.ExpectedBigGraphLoops()*int64(spec.BigGraphFinds))
+		check("root nesting level", int64(r.rootNesting), bigGraphDepth)
+	}
+	return problems
 }

@@ -1,6 +1,6 @@
 // go-havlak5: Havlak's loop finder with no allocation in the steady state:
-// the loop graph is cleared and refilled by every finding (--reuse-loop-graph,
-// true by default, like Cox's -reuseloopgraph), union-find nodes sit in one
+// the loop graph is cleared and refilled by every finding (ReusesLoopGraph,
+// like Cox's -reuseloopgraph), union-find nodes sit in one
 // slice, and the loop body is its own reused work list. README.md tells the
 // step and what it bought.
 package main
