@@ -36,13 +36,13 @@ TIMEOUT = 1800        # seconds a run may take (a JVM bottom's deep chain)
 
 
 class Run:
-    def __init__(self, program, args, stdin=b""):
+    def __init__(self, program, args, stdin=b"", timeout=TIMEOUT):
         command = [os.path.join(BIN, program), *args]
         env = languages.environment(languages.language_of(program),
                                     languages.default_setting(
                                         languages.language_of(program)))
         done = subprocess.run(command, input=stdin, capture_output=True,
-                              timeout=TIMEOUT, env=env)
+                              timeout=timeout, env=env)
         self.command = " ".join([program, *args])
         self.code = done.returncode
         self.out = done.stdout.decode(errors="replace")
@@ -176,6 +176,13 @@ class BadInput(ProgramTestCase):
             self.assert_refused(name, Run(PROGRAM, [f"--cfg={path}"]))
         for path in (os.path.join(self.folder, "missing.cfg"), self.folder):
             self.assert_refused(path, Run(PROGRAM, [f"--cfg={path}"]))
+
+    def test_an_endless_stream_fails_at_once(self):
+        # Memory follows the graph, not the file: a stream that is not a
+        # CFG (an endless first line) is refused in its first line, not
+        # read until memory runs out (java-top once read /dev/zero whole).
+        self.assert_refused("/dev/zero", Run(PROGRAM, ["--cfg=/dev/zero"],
+                                             timeout=120))
 
     def test_cfgs_on_the_edge_of_the_format_are_read(self):
         for name, data in cfgs.ODD_INPUTS.items():

@@ -39,6 +39,23 @@ public final class CfgFile {
     }
   }
 
+  /** The longest line a CFG file may hold: a stream that is not one fails in its first line. */
+  static final int MAX_LINE = 4096;
+
+  /** The next line without its '\n', or null at the end; no line longer than MAX_LINE. */
+  private static String readLine(BufferedReader in, String name, int lineNumber)
+      throws IOException, ParseException {
+    StringBuilder line = new StringBuilder();
+    for (int c; (c = in.read()) != -1; ) {
+      if (c == '\n') return line.toString();
+      if (line.length() == MAX_LINE) {
+        throw bad(name, lineNumber, "a line longer than " + MAX_LINE + " characters: not a CFG");
+      }
+      line.append((char) c);
+    }
+    return line.length() > 0 ? line.toString() : null;
+  }
+
   /** Parses a CFG; errors name {@code name} and the line. */
   public static CfgFile parse(BufferedReader in, String name) throws IOException, ParseException {
     CfgFile cfg = new CfgFile();
@@ -46,7 +63,7 @@ public final class CfgFile {
     long start = -1;
     int startLine = 0;
     int lineNumber = 0;
-    for (String line; (line = in.readLine()) != null; ) {
+    for (String line; (line = readLine(in, name, lineNumber + 1)) != null; ) {
       lineNumber++;
       int comment = line.indexOf('#');
       StringTokenizer fields =
