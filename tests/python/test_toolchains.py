@@ -111,7 +111,8 @@ class SubstituteTest(unittest.TestCase):
         self.assertEqual(len(said), 1, done.stderr)
         self.assertIn("go-9.9 cannot be had here: /nonexistent/go/bin/go "
                       "does not run (nowhere)", said[0])
-        cmake = open(out_file).read()
+        with open(out_file) as text:
+            cmake = text.read()
         self.assertIn('set(HAVLAK_TOOLCHAIN_GO_SUBSTITUTE "go-9.9 cannot be '
                       'had here', cmake)
         substitute = [name for name in toolchains.registry().names("go")
