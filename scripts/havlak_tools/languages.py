@@ -294,7 +294,8 @@ def check_setting(record, language, setting):
     expected = _setting(language, setting)
     want = expected.get("allocator", setting)
     if record.allocator != want:
-        problems.append(f"allocator {record.allocator!r}, expected {want!r}")
+        what = WING_LANGUAGES[language].get("setting_is", "allocator")
+        problems.append(f"{what} {record.allocator!r}, expected {want!r}")
     ends = expected.get("runtime_ends")
     if ends and not record.allocator_version.endswith(ends):
         problems.append(f"runtime {record.allocator_version!r}, expected "
