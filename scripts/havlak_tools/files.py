@@ -276,3 +276,13 @@ def measure_exclusively(lock_path, description, say, work,
             print("", file=sys.stderr)
             say(interrupted)
             return 130
+
+
+def read_json(path, error):
+    """The JSON value in `path`, or `error` (an exception class) raised with
+    one line naming the file and what is wrong with it."""
+    try:
+        with open(path, encoding="utf-8") as text:
+            return json.load(text)
+    except (OSError, ValueError) as reason:
+        raise error(f"{path}: {reason}") from None

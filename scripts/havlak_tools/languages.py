@@ -14,8 +14,9 @@ registry, ladder.json (`ladder()`), never from a list here.
 
 import functools
 import glob
-import json
 import os
+
+from .files import read_json
 
 CXX = "c++"
 SUITE_ROOT = os.path.normpath(os.path.join(
@@ -36,11 +37,7 @@ def _wing_languages(folder):
     """{name: description} of every languages/*/language.json, checked."""
     found = {}
     for path in sorted(glob.glob(os.path.join(folder, "*", "language.json"))):
-        try:
-            with open(path, encoding="utf-8") as text:
-                data = json.load(text)
-        except (OSError, ValueError) as error:
-            raise LanguageError(f"{path}: {error}") from None
+        data = read_json(path, LanguageError)
         for entry in data.get("languages", []) if isinstance(
                 data, dict) else []:
             name = entry.get("name") if isinstance(entry, dict) else None
@@ -161,12 +158,7 @@ class Ladder:
 
 
 def load_ladder(path):
-    try:
-        with open(path, encoding="utf-8") as text:
-            data = json.load(text)
-    except (OSError, ValueError) as error:
-        raise LadderError(f"{path}: {error}") from None
-    return Ladder(data, path)
+    return Ladder(read_json(path, LadderError), path)
 
 
 @functools.lru_cache(maxsize=None)

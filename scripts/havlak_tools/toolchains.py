@@ -8,11 +8,11 @@ A toolchain is found, or it is not there with one line saying why
 
 import functools
 import hashlib
-import json
 import os
 import shutil
 import subprocess
 
+from .files import read_json
 from .languages import CXX, LANGUAGE_ORDER
 
 # HAVLAK_TOOLCHAINS_FILE names another registry (the tests' own).
@@ -96,12 +96,7 @@ class Registry:
 
 
 def load(path):
-    try:
-        with open(path, encoding="utf-8") as text:
-            data = json.load(text)
-    except (OSError, ValueError) as error:
-        raise ToolchainError(f"{path}: {error}") from None
-    return Registry(data, path)
+    return Registry(read_json(path, ToolchainError), path)
 
 
 @functools.lru_cache(maxsize=None)
