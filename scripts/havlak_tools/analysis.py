@@ -8,7 +8,7 @@ from . import languages as langs
 from . import workload as workload_shape
 from . import builds as builds_axis
 from .measured import builds_of, runs_of, series, summaries
-from .stats import Summary
+from .stats import Summary, ratio
 
 
 def _summaries(results):
@@ -92,7 +92,7 @@ def _pair_cells(table, cxx_rung, other):
     return [cxx_rung, cxx_setting, f"{cw.median:.3f}", f"{cp.median:.1f}",
             other, langs.language_of(other), other_setting,
             f"{ow.median:.3f}", f"{op.median:.1f}",
-            f"{ow.median / cw.median:.2f}x", f"{op.median / cp.median:.2f}x"]
+            ratio(ow, cw).text(), ratio(op, cp).text()]
 
 
 PAIR_HEADER = ["C++ rung", "C++ runtime", "C++ wall s", "C++ peak MiB",
@@ -179,8 +179,7 @@ def steady_state(results):
         body.append([rung, setting, f"{first.median * 1000:.1f}",
                      f"{steady.median * 1000:.2f} [{steady.minimum * 1000:.2f}"
                      f"-{steady.maximum * 1000:.2f}]",
-                     f"{first.median / steady.median:.1f}x"
-                     if steady.median else "",
+                     ratio(first, steady).text() if steady.median else "",
                      f"{wall.median:.3f}"])
     if not body:
         return None
@@ -240,7 +239,7 @@ def build_table(results):
         body.append([rung]
                     + [f"{walls[n].median:.3f} [{walls[n].minimum:.3f}-"
                        f"{walls[n].maximum:.3f}]" for n in names]
-                    + [f"{walls[base].median / walls[n].median:.2f}x"
+                    + [ratio(walls[base], walls[n]).text()
                        for n in names if n != base]
                     + [f"{peaks[n].median:.1f}" for n in names])
     return header, body, medians, base
@@ -355,7 +354,7 @@ def axis_table(results):
                      f"{wall.median:.3f} [{wall.minimum:.3f}-"
                      f"{wall.maximum:.3f}]", f"{peak.median:.1f}",
                      "base" if build == base else
-                     f"{base_wall.median / wall.median:.2f}x {base}",
+                     f"{ratio(base_wall, wall).text()} {base}",
                      "" if build == base else rounds])
     return header, body
 
@@ -370,3 +369,44 @@ def _faster_rounds(results, rung, setting, build, base):
     paired = sorted(set(mine) & set(theirs))
     faster = sum(mine[index] < theirs[index] for index in paired)
     return f"{faster} of {len(paired)}"
+
+
+# --- every ratio, for ratios.csv and ratios.json ---------------------------
+
+def all_ratios(results):
+    """Every ratio the tables print, each with its 95% interval: the main
+    table's against the bottom and the rung below, each program against its
+    C++ rung, and each build or toolchain against its language's base."""
+    from .measured import rows as table_rows
+    found = []
+
+    def add(table, program, build, setting, against, quantity, value):
+        found.append({"table": table, "program": program,
+                      "build": build or "", "setting": setting,
+                      "against": against, "quantity": quantity,
+                      "ratio": value.value, "low": value.low,
+                      "high": value.high, "measurable": value.measurable})
+
+    for row in table_rows(results):
+        for against, speed, memory in (
+                ("bottom", row.speedup_vs_first, row.memory_vs_first),
+                ("below", row.speedup_vs_below, row.memory_vs_below)):
+            if speed is not None and speed.low is not None:
+                add("ladder", row.rung, row.build, row.allocator, against,
+                    "speed", speed)
+                add("ladder", row.rung, row.build, row.allocator, against,
+                    "memory", memory)
+    table = _summaries(results)
+    for cxx_rung, other, _ in pairs(results):
+        (cxx, _), (mine, setting) = (_default(table, cxx_rung),
+                                     _default(table, other))
+        if cxx and mine:
+            add("languages", other, None, setting, cxx_rung, "time",
+                ratio(mine[0], cxx[0]))
+            add("languages", other, None, setting, cxx_rung, "memory",
+                ratio(mine[1], cxx[1]))
+    for _, rung, _, build, base, wall, peak, base_wall in axis_rows(results):
+        if build != base:
+            add("builds", rung, build, "", base, "speed",
+                ratio(base_wall, wall))
+    return found

@@ -7,6 +7,7 @@ from . import builds as builds_axis
 from . import languages as langs
 from .records import PHASES
 from .stats import Summary
+from .table import comparison_rows
 
 
 def builds_of(config, rung):
@@ -58,3 +59,11 @@ def phase_medians(results, rung, allocator, build=None):
     runs = runs_of(results, rung, allocator, build)
     return {phase: Summary.of(run["phases_seconds"][phase]
                               for run in runs).median for phase in PHASES}
+
+
+def rows(results):
+    config = results["config"]
+    return comparison_rows(summaries(results), config["rungs"],
+                           config["allocators"], results["allocations"],
+                           keys=series(results),
+                           language_of=langs.language_of)

@@ -7,12 +7,12 @@ import os
 from . import languages as langs
 from . import analysis, plots, toolchains
 from . import builds as builds_axis
-from .measured import phase_medians, series, summaries
+from .measured import phase_medians, rows, series, summaries
 from . import workload as workload_shape
 from .files import remove_files, write_csv, write_json, write_text
 from .records import PHASE_TITLES, PHASES
 from .stats import Summary
-from .table import (comparison_rows, format_markdown, markdown_table,
+from .table import (format_markdown, markdown_table,
                     text_table)
 
 FORMAT = "havlak-results/2"
@@ -132,13 +132,18 @@ def load(path):
     return results
 
 
-def rows(results):
-    config = results["config"]
-    return comparison_rows(summaries(results), config["rungs"],
-                           config["allocators"], results["allocations"],
-                           keys=series(results),
-                           language_of=langs.language_of)
-
+# Every ratio's interval, said once for every table that prints ratios.
+SEE_INTERVALS = ("Ratios carry their 95% interval in brackets; `~1`: no "
+                 "measurable difference (\"Time and memory\" says how).")
+INTERVALS = ("Every ratio carries its 95% confidence interval in brackets: "
+             "a percentile bootstrap over this set's runs, paired by round "
+             "(the runs are interleaved), 1,000 resamples with a fixed seed "
+             "(`scripts/havlak_tools/stats.py`). A ratio whose interval "
+             "holds 1 is shown as `~1`: no measurable difference. "
+             "`ratios.csv` and `ratios.json` list every ratio with its "
+             "interval.")
+RATIO_FIELDS = ("table", "program", "build", "setting", "against",
+                "quantity", "ratio", "low", "high", "measurable")
 
 CSV_HEADER = (["rung", "language", "build", "toolchain", "allocator", "run",
                "wall_seconds", "user_seconds",
@@ -171,7 +176,7 @@ def markdown_extras(results, has_plots=True):
                   "Each program of another language beside the C++ rung whose "
                   "idea it carries (as the registry, `ladder.json`, pairs "
                   "them), default runtimes, "
-                  "medians of this run.", "",
+                  "medians of this run. " + SEE_INTERVALS, "",
                   markdown_table(*made, left=2)]
         if has_plots:
             lines += ["![Wall time, the ladders side by side](languages.svg)",
@@ -205,9 +210,9 @@ def markdown_extras(results, has_plots=True):
                   "(the base's median wall time divided by this one's: "
                   "above 1 is faster; \"faster in rounds\": in how many of "
                   "the interleaved rounds this one's run beat the base's): "
-                  + ("the same source, what the newer toolchain bought."
+                  + ("the same source, what the newer toolchain bought. "
                      if toolchains_run else
-                     "what each optimizer bought."), "",
+                     "what each optimizer bought. ") + SEE_INTERVALS, "",
                   markdown_table(*made, left=5)]
         if has_plots:
             lines += ["![Speed of each build against its language's base]"
@@ -221,7 +226,8 @@ def markdown_extras(results, has_plots=True):
                   f"({allocator}), and each build's speed against {base} in "
                   f"this run ({base}'s time divided by the build's: above 1 "
                   "is faster). Build flags above, under \"Machine and "
-                  "build\".", "", markdown_table(header, body, left=1)]
+                  "build\". " + SEE_INTERVALS, "",
+                  markdown_table(header, body, left=1)]
         if has_plots:
             lines += ["![Wall time per rung and build](builds.svg)", ""]
         lines += ["Summary (generated from this run):", ""]
@@ -334,7 +340,7 @@ def _markdown(results, has_plots, bench_present):
                   "GOGC=100, the G1 collector), medians of this run. \"time "
                   "vs C++\" divides the program's median wall time by the "
                   "C++ rung's (above 1: slower than C++); \"memory vs C++\" "
-                  "does the same with peak memory.", "",
+                  "does the same with peak memory. " + SEE_INTERVALS, "",
                   markdown_table(*headline_made, left=2)]
     lines += ["", "## Time and memory", "",
               "Medians; [min-max] is the range over the runs. Ratios are "
@@ -343,7 +349,7 @@ def _markdown(results, has_plots, bench_present):
               "same language, build and runtime setting: \"faster\" divides "
               "their time by this rung's, \"memory\" this rung's peak by "
               "theirs. The runtime is C++'s allocator, Go's GOGC (and "
-              "GOMEMLIMIT), the JVM's collector.", "",
+              "GOMEMLIMIT), the JVM's collector. " + INTERVALS, "",
               format_markdown(rows(results))]
     if has_plots:
         lines += ["![Wall time per rung and allocator](time.svg)", "",
@@ -421,6 +427,10 @@ def write(folder, results):
     write_json(os.path.join(folder, "env.json"), results["environment"])
     write_csv(os.path.join(folder, "results.csv"), CSV_HEADER,
               _csv_rows(results))
+    ratios = analysis.all_ratios(results)
+    write_json(os.path.join(folder, "ratios.json"), ratios)
+    write_csv(os.path.join(folder, "ratios.csv"), RATIO_FIELDS,
+              ([ratio[field] for field in RATIO_FIELDS] for ratio in ratios))
     has_plots = plots.available()
     if has_plots:
         try:

@@ -1,8 +1,11 @@
 """The comparison table: one row per program and runtime setting (and C++
 build), with ratios to the bottom of its own ladder and to the rung below,
-both under the same language, build and setting."""
+both under the same language, build and setting, each with its 95%
+confidence interval (stats.ratio)."""
 
 from dataclasses import dataclass
+
+from .stats import Ratio, ratio
 
 
 @dataclass(frozen=True)
@@ -11,10 +14,10 @@ class Row:
     allocator: str            # the runtime setting: allocator, GOGC, collector
     wall: object              # Summary, seconds
     peak_mib: object          # Summary, MiB
-    speedup_vs_first: float
-    memory_vs_first: float
-    speedup_vs_below: float   # None for the first rung
-    memory_vs_below: float
+    speedup_vs_first: object  # stats.Ratio
+    memory_vs_first: object
+    speedup_vs_below: object  # None for the first rung
+    memory_vs_below: object
     allocations: int          # the counting run's (or the record's), or None
     language: str = "c++"
     build: str = None
@@ -46,11 +49,13 @@ def comparison_rows(summaries, rungs, allocators, allocations=None,
         below = None
         for rung in members:
             wall, peak = summaries[(rung, build, setting)]
+            itself = below is None   # the bottom: its own base
             rows.append(Row(
                 rung, setting, wall, peak,
-                first[0].median / wall.median, peak.median / first[1].median,
-                below[0].median / wall.median if below else None,
-                peak.median / below[1].median if below else None,
+                Ratio(1.0) if itself else ratio(first[0], wall),
+                Ratio(1.0) if itself else ratio(peak, first[1]),
+                ratio(below[0], wall) if below else None,
+                ratio(peak, below[1]) if below else None,
                 (allocations.get(rung) or {}).get("count"), language, build))
             below = (wall, peak)
     return rows
@@ -59,7 +64,7 @@ def comparison_rows(summaries, rungs, allocators, allocations=None,
 def _ratios(speedup, memory):
     if speedup is None:
         return ["", ""]
-    return [f"{speedup:.2f}x", f"{memory:.2f}x"]
+    return [speedup.text(), memory.text()]
 
 
 def _with_build(rows):

@@ -302,8 +302,8 @@ class RewriteTest(unittest.TestCase):
                                    lambda: False):
                 results.write(folder, sample_results())
             self.assertEqual(sorted(os.listdir(folder)),
-                             ["env.json", "results.csv", "results.json",
-                              "results.md"])
+                             ["env.json", "ratios.csv", "ratios.json",
+                              "results.csv", "results.json", "results.md"])
 
 
 if __name__ == "__main__":

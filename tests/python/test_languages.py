@@ -323,7 +323,7 @@ class AnalysisTest(unittest.TestCase):
               and row.allocator == "GOGC=100"]
         self.assertEqual([row.rung for row in go],
                          [GO_BOTTOM, GO_COX_LAST])
-        self.assertAlmostEqual(go[1].speedup_vs_first, 10.0)
+        self.assertAlmostEqual(go[1].speedup_vs_first.value, 10.0)
         self.assertEqual({row.allocator for row in rows
                           if row.language == "java"}, {"G1", "Parallel"})
 
