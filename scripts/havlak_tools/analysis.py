@@ -216,7 +216,7 @@ def language_differences(results):
 # --- the build axis -------------------------------------------------------
 
 def build_table(results):
-    """(header, body, {(rung, build): wall median}) of the rung x build
+    """(header, body, {(rung, build): wall Summary}) of the rung x build
     table under the run's first allocator, ratios to gcc-O2, or None."""
     config = results["config"]
     names = [name for name in config.get("builds") or []
@@ -235,7 +235,7 @@ def build_table(results):
         walls = {name: table[(rung, name, allocator)][0] for name in names}
         peaks = {name: table[(rung, name, allocator)][1] for name in names}
         for name in names:
-            medians[(rung, name)] = walls[name].median
+            medians[(rung, name)] = walls[name]
         body.append([rung]
                     + [f"{walls[n].median:.3f} [{walls[n].minimum:.3f}-"
                        f"{walls[n].maximum:.3f}]" for n in names]
@@ -265,17 +265,19 @@ def build_summary(results):
                             ("Cox's last step", langs.CXX_COX_LAST),
                             ("the top", top)):
             if rung in rungs:
-                ratio = medians[(rung, "gcc-checked")] / medians[(rung, base)]
-                costs.append(f"{(ratio - 1) * 100:+.1f}% at {label} ({rung})")
+                cost = ratio(medians[(rung, "gcc-checked")],
+                             medians[(rung, base)])
+                costs.append(f"{(cost.value - 1) * 100:+.1f}% at {label} "
+                             f"({rung}: {cost.text()} the time)")
         if costs:
             lines.append("Bounds checking (gcc-checked: `_GLIBCXX_ASSERTIONS`"
                          " with Debian's hardening flags) against "
                          f"{base}, median wall time: " + ", ".join(costs)
                          + ".")
-    base_order = sorted(rungs, key=lambda r: medians[(r, base)])
+    base_order = sorted(rungs, key=lambda r: medians[(r, base)].median)
     for name in ("gcc-pgo", "gcc-lto"):
         if name in names and name != base and len(rungs) > 1:
-            order = sorted(rungs, key=lambda r: medians[(r, name)])
+            order = sorted(rungs, key=lambda r: medians[(r, name)].median)
             if order == base_order:
                 lines.append(f"{name} keeps the rungs' ranking of {base} "
                              f"(fastest first: {', '.join(order)}).")
@@ -284,10 +286,10 @@ def build_summary(results):
                              f"{', '.join(order)} against {base}'s "
                              f"{', '.join(base_order)}.")
     for rung in rungs:
-        fastest = min(names, key=lambda n: medians[(rung, n)])
+        fastest = min(names, key=lambda n: medians[(rung, n)].median)
+        speed = ratio(medians[(rung, base)], medians[(rung, fastest)])
         lines.append(f"{rung}: fastest under {fastest} "
-                     f"({medians[(rung, base)] / medians[(rung, fastest)]:.2f}"
-                     f"x {base}'s speed).")
+                     f"({speed.text()} {base}'s speed).")
     return lines
 
 

@@ -387,13 +387,14 @@ class AnalysisTest(unittest.TestCase):
         self.assertEqual(row["rung"], BOTTOM)
         self.assertEqual(row["gcc-pgo vs gcc-O2"], "1.11x")
         self.assertEqual(row["gcc-checked vs gcc-O2"], "0.91x")
-        self.assertEqual(medians[(COX_LAST, "gcc-checked")], 1.1)
+        self.assertEqual(medians[(COX_LAST, "gcc-checked")].median, 1.1)
 
     def test_build_summary_says_what_checks_cost_and_the_ranking(self):
         summary = analysis.build_summary(self.builds_run())
-        self.assertIn(f"+10.0% at the bottom ({BOTTOM})", summary[0])
-        self.assertIn(f"+10.0% at the top ({TOP})", summary[0])
-        self.assertIn(f"at Cox's last step ({COX_LAST})", summary[0])
+        self.assertIn(f"+10.0% at the bottom ({BOTTOM}: 1.10x the time)",
+                      summary[0])
+        self.assertIn(f"+10.0% at the top ({TOP}: 1.10x the time)", summary[0])
+        self.assertIn(f"at Cox's last step ({COX_LAST}: ", summary[0])
         self.assertIn("gcc-pgo keeps the rungs' ranking", summary[1])
         reordered = analysis.build_summary(self.builds_run(pgo_walls={
             BOTTOM: 0.1, COX_LAST: 1.0, TOP: 0.25}))
