@@ -47,7 +47,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from havlak_tools import (  # noqa: E402
-    builds, environment, files, languages, results, workload)
+    builds, environment, files, languages, measured, results, workload)
 from havlak_tools.binaries import find_programs, program_path  # noqa: E402
 from havlak_tools.runner import (  # noqa: E402
     Expectation, RunError, default_timeout, gauge_description, run_rung)
@@ -259,10 +259,8 @@ def axis_programs(names):
 
 def builds_of(args, rung):
     """The builds asked for that build `rung` ([None]: no build axis for
-    its language)."""
-    language = languages.language_of(rung)
-    return [name for name in (args.builds or [])
-            if builds.language_of(name) == language] or [None]
+    its language), as results.md's series read them back."""
+    return measured.builds_of({"builds": args.builds}, rung)
 
 
 def entries(args):
