@@ -165,6 +165,13 @@ std::string FormatJson(const RunReport& report) {
     json.Key(PhaseKey(phase)).BeginObject();
     json.Key("wall_seconds").Number(result[phase].wall_seconds);
     json.Key("finds").Integer(result[phase].finds);
+    if (phase == Phase::kRepeatedFinds) {
+      json.Key("each_seconds").BeginArray();
+      for (const double seconds : result.repeated_find_seconds) {
+        json.Number(seconds);
+      }
+      json.EndArray();
+    }
     json.EndObject();
   }
   json.EndObject();

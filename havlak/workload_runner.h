@@ -13,6 +13,7 @@
 #include <iterator>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "havlak/measure.h"
 #include "havlak/repeated_finding.h"
@@ -72,6 +73,9 @@ struct WorkloadResult {
   std::int64_t big_graph_loops_total = 0;  // the repeated findings only
   // The artificial root's nesting level in the first big-graph result.
   int root_nesting_level = 0;
+  // Each repeated finding's wall seconds, in order: the steady state, with
+  // the first ones still warming caches (and a JIT, in other languages).
+  std::vector<double> repeated_find_seconds;
   // Set by WorkloadPlan::stop_after_first_find.
   bool stopped_after_first_find = false;
   // After a stop: the rung's graph, finder and loops, freed when the last
@@ -132,11 +136,14 @@ WorkloadResult RunWorkloadOn(const WorkloadSpec& spec, const WorkloadPlan& plan,
     return result;
   }
   {
-    const Stopwatch watch;
     const int finds = spec.big_graph_finds;
+    result.repeated_find_seconds.reserve(finds);
+    const Stopwatch watch;
     for (int i = 0; i < finds; ++i) {
+      const Stopwatch each;
       result.big_graph_loops_total +=
           data.finding.FindDiscardingGraph(data.cfg);
+      result.repeated_find_seconds.push_back(each.Seconds());
       observer.Progress(Phase::kRepeatedFinds, i + 1, finds);
     }
     result[Phase::kRepeatedFinds] = {watch.Seconds(), finds};

@@ -7,6 +7,7 @@ and the rung x build table with its generated summary."""
 from . import languages as langs
 from . import workload as workload_shape
 from . import builds as builds_axis
+from . import steady
 from .measured import builds_of, runs_of, series, summaries
 from .stats import Summary, ratio
 
@@ -149,44 +150,36 @@ def side_by_side_plot_values(results):
 
 
 def steady_state(results):
-    """The JVM programs' (and their C++ counterparts') first big-graph
-    finding and steady-state time per finding, from their own phase
-    timings, beside the whole process's wall time."""
+    """Every program's start-up to its first big-graph finding, that
+    finding, and its steady time per finding with the spread of the steady
+    findings, from its own timings (steady.py), default runtime setting
+    and build."""
     config = results["config"]
-    iterations = workload_shape.expected(config["scale"]).iterations
-    jvm = [rung for rung in config["rungs"] if langs.is_jvm(rung)]
-    if not jvm:
-        return None
-    cxx = _cxx_rungs(results)
-    shown = []
-    for rung in jvm:
-        match = langs.counterpart(rung, cxx)
-        if match and match not in shown:
-            shown.append(match)
-        shown.append(rung)
     body = []
     for rung, build, setting in series(results):
-        if rung not in shown or build not in (None, "gcc-O2"):
+        if build not in (None, "gcc-O2"):
             continue
-        if langs.language_of(rung) == langs.CXX and setting != \
-                config["allocators"][0]:
+        language = langs.language_of(rung)
+        default = (config["allocators"][0] if language == langs.CXX
+                   else langs.default_setting(language))
+        if setting != default:
             continue
         runs = runs_of(results, rung, setting, build)
+        startup = Summary.of(steady.startup_to_first_finding(r)
+                             for r in runs)
         first = Summary.of(r["phases_seconds"]["first_find"] for r in runs)
-        steady = Summary.of(r["phases_seconds"]["repeated_finds"] / iterations
-                            for r in runs)
-        wall = Summary.of(r["wall_seconds"] for r in runs)
-        body.append([rung, setting, f"{first.median * 1000:.1f}",
-                     f"{steady.median * 1000:.2f} [{steady.minimum * 1000:.2f}"
-                     f"-{steady.maximum * 1000:.2f}]",
-                     ratio(first, steady).text() if steady.median else "",
-                     f"{wall.median:.3f}"])
+        per_finding = Summary.of(steady.steady_seconds(r) for r in runs)
+        low, high = steady.spread(runs)
+        body.append([rung, setting, f"{startup.median:.3f}",
+                     f"{first.median * 1000:.2f}",
+                     f"{per_finding.median * 1000:.3f} [{low * 1000:.3f}"
+                     f"-{high * 1000:.3f}]",
+                     ratio(first, per_finding).text()])
     if not body:
         return None
-    body.sort(key=lambda cells: shown.index(cells[0]))
-    return (["program", "runtime", "first finding ms",
-             f"steady state ms per finding (of {iterations})",
-             "first vs steady", "whole process wall s"], body)
+    return (["program", "runtime", "start-up to first finding s",
+             "first finding ms", "steady ms per finding [10th-90th "
+             "percentile]", "first vs steady"], body)
 
 
 def language_differences(results):

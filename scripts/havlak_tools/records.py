@@ -88,6 +88,11 @@ class RunRecord:
     peak_rss_kib: int     # as the rung read it (getrusage)
     allocations: dict     # count, bytes, peak_live_bytes; or None
     language: str = "c++"  # the C++ rungs' records name none
+    # Each repeated finding's wall seconds, in order (the steady state).
+    finds_seconds: tuple = ()
+    # A collector's own figures where the runtime gives them (Go: the
+    # largest live heap it marked, its cycles); None elsewhere.
+    gc: dict = None
 
 
 def parse_run_record(text):
@@ -102,6 +107,13 @@ def parse_run_record(text):
     for phase in PHASES:
         entry = _field(phases_object, phase, dict, "phases")
         phases[phase] = _field(entry, "wall_seconds", float, f"phases.{phase}")
+    finds_seconds = _finds_seconds(record, workload, phases_object)
+    gc = record.get("gc")
+    if gc is not None:
+        gc = {"peak_live_heap_bytes": (
+                  None if _field(gc, "peak_live_heap_bytes", object, "gc")
+                  is None else _field(gc, "peak_live_heap_bytes", int, "gc")),
+              "cycles": _field(gc, "cycles", int, "gc")}
     allocations = record.get("allocations", "missing")
     if allocations == "missing":
         raise RecordError("record: field 'allocations' is missing")
@@ -143,4 +155,23 @@ def parse_run_record(text):
         peak_rss_kib=_field(record, "peak_rss_kib", int),
         allocations=allocations,
         language=language,
+        finds_seconds=finds_seconds,
+        gc=gc,
     )
+
+
+def _finds_seconds(record, workload, phases_object):
+    """The repeated findings' own times: one number each, as many as the
+    workload has, but none in a run stopped after its first finding."""
+    entry = phases_object["repeated_finds"]
+    where = "phases.repeated_finds"
+    if record.get("stopped_after_first_find") is True:
+        return ()
+    each = _field(entry, "each_seconds", list, where)
+    finds = _field(workload, "big_graph_finds", int, "workload")
+    if len(each) != finds:
+        raise RecordError(f"{where}: {len(each)} each_seconds for "
+                          f"{finds} findings")
+    return tuple(_field({"each_seconds": value}, "each_seconds", float,
+                        f"{where}.each_seconds[{index}]")
+                 for index, value in enumerate(each))

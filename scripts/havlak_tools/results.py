@@ -5,7 +5,7 @@ import json
 import os
 
 from . import languages as langs
-from . import analysis, plots, toolchains
+from . import analysis, plots, steady, toolchains
 from . import builds as builds_axis
 from .measured import phase_medians, rows, series, summaries
 from . import workload as workload_shape
@@ -57,6 +57,8 @@ def build(environment, config, measurements, allocations):
                 "peak_rss_kib": measurement.max_rss_kib,
                 "workload_seconds": record.wall_seconds,
                 "phases_seconds": dict(record.phases),
+                "finds_seconds": list(record.finds_seconds),
+                **({"gc": record.gc} if record.gc else {}),
                 "loops": record.loops,
                 "loops_total": record.loops_total,
                 "compiler": record.compiler,
@@ -123,6 +125,10 @@ def load(path):
         phases = _require(run, "phases_seconds", dict, where)
         for phase in PHASES:
             _require(phases, phase, float, f"{where}.phases_seconds")
+        # Sets from before 2026-12-06 timed the repeated findings together.
+        for index, seconds in enumerate(run.get("finds_seconds", [])):
+            _require({"finding": seconds}, "finding", float,
+                     f"{where}.finds_seconds[{index}]")
     for key in series(results):
         if key not in seen:
             rung, build, allocator = key
@@ -183,13 +189,18 @@ def markdown_extras(results, has_plots=True):
                       ""]
     made = analysis.steady_state(results)
     if made:
-        lines += ["## The JVM's steady state", "",
-                  "The whole process's wall time (above) includes the JVM's "
-                  "start-up and JIT warm-up, as a user runs it. Here, from "
-                  "each program's own phase timings: the first big-graph "
-                  "finding (interpreted and compiling) and the steady state, "
-                  "the repeated findings' time divided by their number; the "
-                  "C++ counterpart for scale.", "",
+        lines += ["## Start-up, first finding and steady state", "",
+                  "The whole process's wall time (above) is what a user "
+                  "waits for: start-up, a JIT's warm-up and all. Here, from "
+                  "each program's own timings, default runtime: the "
+                  "process's wall time to the end of its first big-graph "
+                  "finding (its wall time less the phases after that "
+                  "finding); that first finding; and the steady state, "
+                  f"each run's median of its {steady.DISCARDED + 1}th to "
+                  "last of the workload's 50 repeated findings (the first "
+                  f"{steady.DISCARDED} discarded as warm-up), the median "
+                  "over runs, in brackets the 10th and 90th percentile of "
+                  "all those findings. " + SEE_INTERVALS, "",
                   markdown_table(*made, left=2)]
     made = analysis.language_differences(results)
     if made:
@@ -246,7 +257,9 @@ def terminal_extras(results):
                        text_table(*made, left=2)))
     made = analysis.steady_state(results)
     if made:
-        extras.append(("JVM steady state (own phase timings)",
+        extras.append(("Start-up, first finding and steady state (own "
+                       f"timings; the first {steady.DISCARDED} of 50 "
+                       "repeated findings discarded)",
                        text_table(*made, left=2)))
     made = analysis.axis_table(results)
     if made:

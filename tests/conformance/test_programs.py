@@ -212,6 +212,10 @@ class Record(ProgramTestCase):
         language = languages.language_of(PROGRAM)
         self.assertEqual(workload.check_record(
             record, PROGRAM, languages.default_setting(language), 0.02), [])
+        # Each repeated finding timed on its own, within the phase's time.
+        self.assertLessEqual(sum(record.finds_seconds),
+                             record.phases["repeated_finds"] + 1e-6)
+        self.assertGreater(min(record.finds_seconds), 0)
 
     def test_without_json_it_prints_the_counts(self):
         run = Run(PROGRAM, ["--scale=0.02"])

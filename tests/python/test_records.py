@@ -20,7 +20,8 @@ GOOD = {
     "small_graph_loops": 4, "root_nesting_level": 5,
     "stopped_after_first_find": False, "loop_counts_right": True,
     "loop_count_problems": [],
-    "phases": {phase: {"wall_seconds": 0.1, "finds": 1}
+    "phases": {phase: dict({"wall_seconds": 0.1, "finds": 1}, **(
+        {"each_seconds": [0.002] * 50} if phase == "repeated_finds" else {}))
                for phase in records.PHASES},
     "wall_seconds": 0.61, "user_seconds": 0.55, "system_seconds": 0.05,
     "peak_rss_kib": 87000, "vm_hwm_kib": 87000,
@@ -90,6 +91,37 @@ class ParseRunRecordTest(unittest.TestCase):
             with self.subTest(path=path, value=value):
                 with self.assertRaises(RecordError):
                     parse_run_record(with_value(path, value))
+
+    def test_each_repeated_finding_is_timed(self):
+        record = parse_run_record(json.dumps(GOOD))
+        self.assertEqual(record.finds_seconds, (0.002,) * 50)
+        each = ["phases", "repeated_finds", "each_seconds"]
+        with self.assertRaisesRegex(RecordError, "each_seconds"):
+            parse_run_record(without(each))
+        for value, words in (([0.002] * 49, "49 each_seconds for 50"),
+                             ([0.002] * 49 + [-1], r"each_seconds\[49\]"),
+                             ([0.002] * 49 + ["x"], "not a number")):
+            with self.subTest(words=words):
+                with self.assertRaisesRegex(RecordError, words):
+                    parse_run_record(with_value(each, value))
+        stopped = copy.deepcopy(GOOD)
+        stopped["stopped_after_first_find"] = True
+        del stopped["phases"]["repeated_finds"]["each_seconds"]
+        self.assertEqual(parse_run_record(json.dumps(stopped)).finds_seconds,
+                         ())
+
+    def test_a_collectors_figures(self):
+        self.assertIsNone(parse_run_record(json.dumps(GOOD)).gc)
+        record = parse_run_record(with_value(
+            ["gc"], {"peak_live_heap_bytes": 2048, "cycles": 3}))
+        self.assertEqual(record.gc, {"peak_live_heap_bytes": 2048,
+                                     "cycles": 3})
+        unmarked = parse_run_record(with_value(
+            ["gc"], {"peak_live_heap_bytes": None, "cycles": 0}))
+        self.assertIsNone(unmarked.gc["peak_live_heap_bytes"])
+        with self.assertRaisesRegex(RecordError, "cycles"):
+            parse_run_record(with_value(["gc"],
+                                        {"peak_live_heap_bytes": 1}))
 
     def test_not_an_object(self):
         for text in ("[]", "null", "3", '"text"'):

@@ -241,6 +241,12 @@ type record struct {
 		Bytes         uint64 `json:"bytes"` // TotalAlloc
 		PeakLiveBytes uint64 `json:"peak_live_bytes"`
 	} `json:"allocations"`
+	// The collector's own figures: the largest heap it marked live (null
+	// where the runtime has no such metric) and its cycles in the workload.
+	GC struct {
+		PeakLiveHeapBytes *uint64 `json:"peak_live_heap_bytes"`
+		Cycles            uint32  `json:"cycles"`
+	} `json:"gc"`
 }
 
 // runtimeSettings names the Go runtime's settings that change what is
@@ -323,6 +329,10 @@ func runAndReport(rung *Rung, o *options, heapProfile *os.File) error {
 	rec.Allocations.Count = after.Mallocs - before.Mallocs
 	rec.Allocations.Bytes = after.TotalAlloc - before.TotalAlloc
 	rec.Allocations.PeakLiveBytes = r.peakLiveBytes
+	if r.peakMarkedLiveBytes > 0 {
+		rec.GC.PeakLiveHeapBytes = &r.peakMarkedLiveBytes
+	}
+	rec.GC.Cycles = after.NumGC - before.NumGC
 
 	if o.json {
 		if err := json.NewEncoder(os.Stdout).Encode(&rec); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"runtime/metrics"
 	"time"
 )
 
@@ -131,6 +132,9 @@ var (
 type phaseTime struct {
 	WallSeconds float64 `json:"wall_seconds"`
 	Finds       int     `json:"finds"`
+	// Each finding's wall seconds, for the repeated findings: the steady
+	// state, with the first ones still warming caches.
+	EachSeconds []float64 `json:"each_seconds,omitempty"`
 }
 
 // result is what one run of the workload found and how long each phase
@@ -144,7 +148,14 @@ type result struct {
 	rootNesting     int
 	stopped         bool   // after the first big-graph finding (heap profile)
 	peakLiveBytes   uint64 // the largest HeapAlloc sampled
+	// The largest live heap the collector marked (runtime/metrics'
+	// /gc/heap/live:bytes, Go 1.21 on; 0 before): the heap a GOMEMLIMIT or
+	// a GOGC setting is measured against.
+	peakMarkedLiveBytes uint64
 }
+
+// markedLive is the runtime's metric of the heap its last cycle marked.
+var markedLive = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 
 // sample notes the live heap: Go keeps no peak, so the largest HeapAlloc
 // seen at the end of each phase and after each big-graph finding (a lower
@@ -154,6 +165,10 @@ func (r *result) sample() {
 	runtime.ReadMemStats(&stats)
 	if stats.HeapAlloc > r.peakLiveBytes {
 		r.peakLiveBytes = stats.HeapAlloc
+	}
+	metrics.Read(markedLive)
+	if v := markedLive[0].Value; v.Kind() == metrics.KindUint64 && v.Uint64() > r.peakMarkedLiveBytes {
+		r.peakMarkedLiveBytes = v.Uint64()
 	}
 }
 
@@ -177,7 +192,7 @@ func runWorkload(rung *Rung, spec WorkloadSpec, afterFirst func()) result {
 	}
 	start := time.Now()
 	phase := func(p, finds int) {
-		r.phases[p] = phaseTime{time.Since(start).Seconds(), finds}
+		r.phases[p] = phaseTime{WallSeconds: time.Since(start).Seconds(), Finds: finds}
 		r.sample()
 		start = time.Now()
 	}
@@ -206,11 +221,16 @@ func runWorkload(rung *Rung, spec WorkloadSpec, afterFirst func()) result {
 		return r
 	}
 
+	each := make([]float64, 0, spec.BigGraphFinds)
+	start = time.Now()
 	for i := 0; i < spec.BigGraphFinds; i++ {
+		findStart := time.Now()
 		r.loopsTotal += int64(find())
+		each = append(each, time.Since(findStart).Seconds())
 		r.sample()
 	}
 	phase(3, spec.BigGraphFinds)
+	r.phases[3].EachSeconds = each
 
 	first.CalculateNestingLevel()
 	phase(4, 0)

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.text.ParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -261,7 +262,12 @@ public final class Driver {
         .append("],\"phases\":{");
     for (int phase = 0; phase < Workload.PHASES.length; phase++) {
       out.append(phase == 0 ? "" : ",").append(quote(Workload.PHASES[phase]))
-          .append(":{\"wall_seconds\":").append(result.seconds[phase]).append('}');
+          .append(":{\"wall_seconds\":").append(result.seconds[phase]);
+      if (Workload.PHASES[phase].equals("repeated_finds")) {
+        out.append(",\"each_seconds\":").append(Arrays.stream(result.repeatedFindSeconds)
+            .mapToObj(Double::toString).collect(Collectors.joining(",", "[", "]")));
+      }
+      out.append('}');
     }
     // HotSpot counts bytes, per thread, not objects: no count.
     return out.append("},\"wall_seconds\":").append(seconds)

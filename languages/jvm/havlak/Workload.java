@@ -99,6 +99,8 @@ public final class Workload {
   /** What a run found, what each phase took, and what it allocated. */
   public static final class Result {
     public final double[] seconds = new double[PHASES.length];
+    /** Each repeated finding's wall seconds, in order: the steady state after the JIT's warm-up. */
+    public final double[] repeatedFindSeconds = new double[ITERATIONS];
     public int smallGraphLoops;        // the first small-graph finding's, with the root
     public long smallGraphLoopsTotal;  // summed over all small-graph findings
     public int loops;                  // the first big-graph finding's
@@ -153,7 +155,9 @@ public final class Workload {
     result.loops = finder.findLoops(cfg, first);
     start = result.lap(2, start);
     for (int i = 0; i < ITERATIONS; i++) {
+      long each = System.nanoTime();
       result.loopsTotal += finder.findLoops(cfg, reused != null ? reused : rung.newLoopGraph());
+      result.repeatedFindSeconds[i] = (System.nanoTime() - each) / 1e9;
       result.sampleHeap();
     }
     start = result.lap(3, start);

@@ -155,8 +155,16 @@ struct Run {
 fn record<R: Rung>(run: &Run) -> String {
     let (spec, result, (count, bytes, peak_live_bytes)) = (&run.spec, &run.result, run.allocations);
     let problems: Vec<String> = run.problems.iter().map(|problem| json_string(problem)).collect();
+    let each: Vec<String> = result.repeated_find_seconds.iter().map(f64::to_string).collect();
     let phases: Vec<String> = (PHASES.iter().zip(result.seconds))
-        .map(|((key, _), seconds)| format!("\"{}\":{}", key, json_object! { "wall_seconds": seconds }))
+        .map(|((key, _), seconds)| match *key {
+            "repeated_finds" => format!(
+                "\"{}\":{}",
+                key,
+                json_object! { "wall_seconds": seconds, "each_seconds": format!("[{}]", each.join(",")) }
+            ),
+            _ => format!("\"{}\":{}", key, json_object! { "wall_seconds": seconds }),
+        })
         .collect();
     json_object! {
         "rung": json_string(R::NAME), "language": json_string("rust"), "idea": json_string(R::IDEA),

@@ -130,6 +130,9 @@ pub struct WorkloadResult {
     /// Over the repeated findings only.
     pub loops_total: i64,
     pub root_nesting_level: i32,
+    /// Each repeated finding's wall seconds, in order: the steady state,
+    /// with the first ones still warming caches.
+    pub repeated_find_seconds: Vec<f64>,
 }
 
 /// Runs the workload. Every finding but the first on the big graph (kept
@@ -171,9 +174,12 @@ pub fn run_workload<R: Rung>(spec: &WorkloadSpec) -> WorkloadResult {
     result.loops = R::find_loops(&mut finder, &cfg, &mut first);
     result.seconds[2] = watch.elapsed().as_secs_f64();
 
+    result.repeated_find_seconds.reserve(spec.big_graph_finds as usize);
     let watch = Instant::now();
     for _ in 0..spec.big_graph_finds {
+        let each = Instant::now();
         result.loops_total += find_discarding_graph(&mut finder, &cfg) as i64;
+        result.repeated_find_seconds.push(each.elapsed().as_secs_f64());
     }
     result.seconds[3] = watch.elapsed().as_secs_f64();
 
