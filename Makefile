@@ -14,6 +14,11 @@
 #                   the bottom, Cox's last step and the top of each language
 #   make toolchains each language's bottom, Cox's last step and top under
 #                   every toolchain of toolchains.json, old and current
+#   make heaps      time against memory: each level's programs at several
+#                   heap sizes (the JVM at multiples of its minimum heap per
+#                   collector, Go's GOGC and GOMEMLIMIT, the C++ allocators),
+#                   into results/<date>-<host>-heaps[-N]/ (LEVELS=top,...;
+#                   RUNS=3)
 #   make bench      Google Benchmark: one loop finding of every rung on
 #                   graphs of 1,012 to 4,032,013 blocks, into the same folder
 #   make test       check formatting, build and run the tests (ctest), again
@@ -45,7 +50,7 @@ RUNGS ?=
 TOOLCHAINS ?=
 unexport BUILDS RUNGS TOOLCHAINS
 
-.PHONY: all deps build variants builds toolchains bench test format profiles pprof clean
+.PHONY: all deps build variants builds toolchains heaps bench test format profiles pprof clean
 
 all: build
 
@@ -77,6 +82,14 @@ toolchains: build
 builds: build
 	python3 scripts/compare.py --bin '$(subst ','\'',$(BUILD))/bin' $(if $(QUICK),--quick) \
 	  --builds all $(if $(RUNGS),--rungs $(call quote,RUNGS))
+
+# LEVELS and RUNS go to the script quoted, checked there.
+LEVELS ?=
+RUNS ?=
+unexport LEVELS RUNS
+heaps: build
+	python3 scripts/heaps.py --bin '$(subst ','\'',$(BUILD))/bin' \
+	  $(if $(LEVELS),--levels $(call quote,LEVELS)) $(if $(RUNS),--runs $(call quote,RUNS))
 
 bench: build
 	python3 scripts/bench.py --bin '$(subst ','\'',$(BUILD))/bin'

@@ -130,6 +130,32 @@ def loglog_lines(path, title, xlabel, ylabel, series, dashed=()):
     write_text(path, _render(script))
 
 
+def time_memory(path, title, curves, defaults):
+    """Peak memory across, wall time up, both logarithmic: `curves` maps a
+    name to [(MiB, seconds), ...] in the order to join them (one point: a
+    mark alone); `defaults` are the points a user gets by default, circled."""
+    blocks, plots = [], []
+    for index, (name, points) in enumerate(curves.items()):
+        blocks.append(_data_block(f"c{index}", [f"{x:.6g} {y:.6g}"
+                                                for x, y in points]))
+        style = "linespoints" if len(points) > 1 else "points pt 7 ps 1.2"
+        plots.append(f"$c{index} using 1:2 with {style} title {_quote(name)}")
+    if defaults:
+        blocks.append(_data_block("defaults", [f"{x:.6g} {y:.6g}"
+                                               for x, y in defaults]))
+        plots.append("$defaults using 1:2 with points pt 6 ps 3 lc "
+                     "rgb 'black' title 'default setting'")
+    script = (_header(title, "wall time (s), median", logscale=True)
+              .replace("size 900,500", "size 1100,620")
+              + "set xlabel 'peak resident memory (MiB), median'\n"
+              + "set logscale x\n"
+              + "set grid xtics\n"
+              + "set key outside right\n"
+              + "".join(blocks)
+              + "plot " + ", ".join(plots) + "\n")
+    write_text(path, _render(script))
+
+
 def available():
     return any(os.access(os.path.join(directory, "gnuplot"), os.X_OK)
                for directory in os.environ.get("PATH", "").split(os.pathsep))

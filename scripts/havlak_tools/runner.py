@@ -25,7 +25,14 @@ DEFAULT_TIMEOUT_SECONDS = 600
 
 class RunError(RuntimeError):
     """A run that failed: a crash, a bad exit status, a wrong loop count, a
-    record that is not what was asked for, a timeout."""
+    record that is not what was asked for, a timeout. `exit_status` is the
+    run's status where that was the failure, `timed_out` whether it was
+    killed for its time."""
+
+    def __init__(self, message, exit_status=None, timed_out=False):
+        super().__init__(message)
+        self.exit_status = exit_status
+        self.timed_out = timed_out
 
 
 @dataclass(frozen=True)
@@ -171,7 +178,8 @@ def wait_measured(command, timeout, own_peak=False, **popen_args):
         if report_read is not None:
             os.close(report_read)
         raise RunError(f"{name} did not finish "
-                       f"within {timeout:g} s and was killed (--timeout)")
+                       f"within {timeout:g} s and was killed (--timeout)",
+                       timed_out=True)
     if helper:
         with os.fdopen(report_read, "rb") as report:
             line = report.read().decode(errors="replace").split()
@@ -203,7 +211,7 @@ def run_rung(command, expect=None, timeout=None, env=None):
     if returncode != 0:
         detail = stderr.splitlines()[-1] if stderr else "no message"
         raise RunError(f"{name} exited with status {returncode}: "
-                       f"{detail}")
+                       f"{detail}", exit_status=returncode)
     try:
         record = parse_run_record(stdout)
     except RecordError as error:
