@@ -148,7 +148,7 @@ def minimum_heaps(args, programs):
         rules = heaps.heap_rules(languages.language_of(program))
         if not rules or rules["kind"] != "max_heap":
             continue
-        for point in heaps.points_of(program):
+        for point in heaps.points_of(program, all_defaults=True):
             collector = point.setting
             run, record = run_point(args, point, default_timeout(args.scale))
             if not run["completed"]:

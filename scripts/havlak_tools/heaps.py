@@ -105,10 +105,12 @@ def level_programs(present):
     return found
 
 
-def points_of(program, minimum=None, live_bytes=None):
+def points_of(program, minimum=None, live_bytes=None, all_defaults=False):
     """The points of `program`: for a "max_heap" language, `minimum` is
-    {collector: MiB or None}; for a "pacing" one, `live_bytes` its peak
-    live heap (None: its GOMEMLIMIT points are left out)."""
+    {collector: MiB or None}, and the default heap is a point of the
+    default collector only (of every collector with `all_defaults`: the
+    runs the minimum heaps start from); for a "pacing" one, `live_bytes`
+    its peak live heap (None: its GOMEMLIMIT points are left out)."""
     language = langs.language_of(program)
     rules = heap_rules(language)
     if language == langs.CXX:
@@ -125,10 +127,11 @@ def points_of(program, minimum=None, live_bytes=None):
             name, option = collector["name"], collector["option"]
             curve = f"{program} {name}"
             base = {rules["variable"]: option}
-            points.append(Point(program, curve, f"{name}, default heap",
-                                base, setting=name, runtime_has=option,
-                                default=name == rules["default"],
-                                kind="max_heap"))
+            if all_defaults or name == rules["default"]:
+                points.append(Point(program, curve, f"{name}, default heap",
+                                    base, setting=name, runtime_has=option,
+                                    default=name == rules["default"],
+                                    kind="max_heap"))
             least = (minimum or {}).get(name)
             if least is None:
                 continue

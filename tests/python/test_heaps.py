@@ -122,8 +122,13 @@ class PointsTest(unittest.TestCase):
         self.assertEqual([p for p in points if p.default], [g1[0]])
         self.assertEqual([p.runtime_has for p in points if p.at_2x],
                          ["-Xmx200m", "-Xmx82m"])
-        # No minimum (ZGC here): its default heap only.
-        self.assertEqual(len([p for p in points if p.setting == "ZGC"]), 1)
+        # The default heap of the default collector only; no minimum (ZGC
+        # here): no point.
+        self.assertEqual([p.runtime for p in points if p.knob is None],
+                         ["G1, default heap"])
+        self.assertEqual([p for p in points if p.setting == "ZGC"], [])
+        self.assertEqual(len(heaps.points_of("java-top", all_defaults=True)),
+                         3)
 
     def test_go_by_gogc_and_by_a_limit_on_its_live_heap(self):
         points = heaps.points_of("go-havlak16", live_bytes=40 * 2**20)
