@@ -19,6 +19,8 @@
 #                   collector, Go's GOGC and GOMEMLIMIT, the C++ allocators),
 #                   into results/<date>-<host>-heaps[-N]/ (LEVELS=top,...;
 #                   RUNS=3)
+#   make jmh        the JVM top programs' steady state against JMH 1.37's,
+#                   once (results/<date>-<host>-jmh[-N]/)
 #   make bench      Google Benchmark: one loop finding of every rung on
 #                   graphs of 1,012 to 4,032,013 blocks, into the same folder
 #   make test       check formatting, build and run the tests (ctest), again
@@ -50,7 +52,7 @@ RUNGS ?=
 TOOLCHAINS ?=
 unexport BUILDS RUNGS TOOLCHAINS
 
-.PHONY: all deps build variants builds toolchains heaps bench test format profiles pprof clean
+.PHONY: all deps build variants builds toolchains heaps jmh bench test format profiles pprof clean
 
 all: build
 
@@ -90,6 +92,9 @@ unexport LEVELS RUNS
 heaps: build
 	python3 scripts/heaps.py --bin '$(subst ','\'',$(BUILD))/bin' \
 	  $(if $(LEVELS),--levels $(call quote,LEVELS)) $(if $(RUNS),--runs $(call quote,RUNS))
+
+jmh: build
+	python3 scripts/jmh.py --build '$(subst ','\'',$(BUILD))'
 
 bench: build
 	python3 scripts/bench.py --bin '$(subst ','\'',$(BUILD))/bin'

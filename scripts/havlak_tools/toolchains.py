@@ -142,7 +142,7 @@ def maven_path(coordinates, repository=None):
                         f"{artifact}-{version}.jar")
 
 
-def _sha256(path):
+def sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as data:
         for block in iter(lambda: data.read(1 << 20), b""):
@@ -267,7 +267,7 @@ def _locate_scala(entry):
             return Located(entry, missing=f"{coordinates} has not been "
                            "fetched from Maven Central "
                            "(scripts/toolchains.py fetch)")
-        if _sha256(path) != digest:
+        if sha256(path) != digest:
             return Located(entry, missing=f"{path} is not the pinned "
                            f"{coordinates} (SHA-256 differs)")
         compiler.append(path)

@@ -77,6 +77,17 @@ public final class Workload {
     cfg.addEdge(0, 2);
   }
 
+  /**
+   * The big graph as the workload's findings search it: the small graph, grown
+   * and laid out (for JMH's benchmark, languages/jvm/jmh).
+   */
+  public void buildBigGraph(Builder cfg) {
+    smallGraph(cfg);
+    cfg.finish();
+    bigGraph(cfg);
+    cfg.finish();
+  }
+
   /** Grows the small graph into the big one: trees of outer loops of 25 base loops. */
   void bigGraph(Builder cfg) {
     int n = 2;
