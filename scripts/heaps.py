@@ -13,7 +13,8 @@ default heap, per collector; the Go programs under GOGC 25 to 800 and
 GOGC=off with GOMEMLIMIT at 1.5x to 3x their live heap; the C++ rungs under
 glibc, jemalloc and tcmalloc; Rust with its allocator. Each run is measured
 from outside (wall time, peak RSS) and its counts checked; a run that runs
-out of memory or time did not complete, and is recorded so.
+out of memory or time did not complete, and is recorded so (and is not run
+again in later rounds).
 
 Writes results/<date>-<host>-heaps[-N]/ (--out names one, which must not
 exist): heaps.md, heaps.csv, heaps.json, env.json and heaps-<level>.svg,
@@ -256,6 +257,16 @@ def measure(args, argv):
         records = []
         for round_number in range(1, args.runs + 1):
             for level, point, limit, runs in points:
+                failed = next((r for r in runs if not r["completed"]), None)
+                if failed:
+                    # Out of memory or time once: not again (a point that
+                    # thrashes would cost its whole limit every round).
+                    runs.append({"completed": False, "round": round_number,
+                                 "reason": "not run again: did not complete "
+                                           f"in round {failed['round']}"})
+                    progress.report(f"{point.program} {point.runtime} round "
+                                    f"{round_number}: not run again", 0.0)
+                    continue
                 run, record = run_point(args, point, limit)
                 run["round"] = round_number
                 runs.append(run)
