@@ -353,8 +353,15 @@ def _markdown(results, has_plots, bench_present):
                   "GOGC=100, the G1 collector), medians of this run. \"time "
                   "vs C++\" divides the program's median wall time by the "
                   "C++ rung's (above 1: slower than C++); \"memory vs C++\" "
-                  "does the same with peak memory. " + SEE_INTERVALS, "",
-                  markdown_table(*headline_made, left=2)]
+                  "does the same with peak memory. " + SEE_INTERVALS
+                  + " These are the **default points**: a garbage-collected "
+                  "runtime's memory here is what its default heap policy "
+                  "takes on this machine (the JVM sizes its heap from the "
+                  "machine's memory), not what the program needs; `make "
+                  "heaps` gives each one's point at **twice its minimum "
+                  "heap** beside its default, and the curves between "
+                  "(docs/measuring-and-citing.md, \"Time against memory\").",
+                  "", markdown_table(*headline_made, left=2)]
     lines += ["", "## Time and memory", "",
               "Medians; [min-max] is the range over the runs. Ratios are "
               "against the bottom of the same ladder (the first rung of that "

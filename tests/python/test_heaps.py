@@ -220,5 +220,25 @@ class ReportTest(unittest.TestCase):
                 heaps_report.load(os.path.join(folder, "heaps.json"))
 
 
+class CommittedHeapsTest(unittest.TestCase):
+    """A committed heaps set reads back whole: its tables can be written
+    anew from its heaps.json."""
+
+    def test_every_committed_heaps_set_loads(self):
+        root = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            os.pardir, os.pardir, "results")
+        found = sorted(name for name in os.listdir(root)
+                       if os.path.isfile(os.path.join(root, name,
+                                                      "heaps.json")))
+        self.assertTrue(found, "no heaps set under results/")
+        for name in found:
+            with self.subTest(set=name):
+                data = heaps_report.load(os.path.join(root, name,
+                                                      "heaps.json"))
+                self.assertTrue(heaps_report.headline(data)[1])
+                with tempfile.TemporaryDirectory() as folder:
+                    heaps_report.write(folder, data, has_plots=False)
+
+
 if __name__ == "__main__":
     unittest.main()
