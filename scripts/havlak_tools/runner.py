@@ -27,12 +27,15 @@ class RunError(RuntimeError):
     """A run that failed: a crash, a bad exit status, a wrong loop count, a
     record that is not what was asked for, a timeout. `exit_status` is the
     run's status where that was the failure, `timed_out` whether it was
-    killed for its time."""
+    killed for its time (and then the CPU seconds it had used, counted as
+    ours)."""
 
-    def __init__(self, message, exit_status=None, timed_out=False):
+    def __init__(self, message, exit_status=None, timed_out=False,
+                 cpu_seconds=None):
         super().__init__(message)
         self.exit_status = exit_status
         self.timed_out = timed_out
+        self.cpu_seconds = cpu_seconds   # of a killed run, when known
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,25 @@ def _kill_group(pid):
         pass
 
 
+def _kill_group_but(group, keep):
+    """Kills every process of process group `group` but `keep`: the program
+    havlak-spawn ran, which it then reaps, so that the CPU time of a killed
+    run is still counted as ours (a busy machine is judged by it)."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == keep:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and int(fields[2]) == group:
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
 def wait_measured(command, timeout, own_peak=False, **popen_args):
     """Starts `command` in a process group of its own and waits for it, at
     most `timeout` seconds (None: no limit). Returns (exit code, wall
@@ -152,10 +174,16 @@ def wait_measured(command, timeout, own_peak=False, **popen_args):
         if helper:
             os.close(report_write)
     timed_out = threading.Event()
+    # Should havlak-spawn not exit once its program is killed: all of it.
+    last_resort = threading.Timer(10, _kill_group, (process.pid,))
 
     def expire():
         timed_out.set()
-        _kill_group(process.pid)
+        if helper:
+            _kill_group_but(process.pid, process.pid)
+            last_resort.start()
+        else:
+            _kill_group(process.pid)
 
     timer = threading.Timer(timeout, expire) if timeout else None
     try:
@@ -171,15 +199,20 @@ def wait_measured(command, timeout, own_peak=False, **popen_args):
     finally:
         if timer:
             timer.cancel()
+        last_resort.cancel()
     wall = time.monotonic() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     name = os.path.basename(command[2] if helper else command[0])
     if timed_out.is_set():
+        cpu = None
         if report_read is not None:
-            os.close(report_read)
+            with os.fdopen(report_read, "rb") as report:
+                line = report.read().decode(errors="replace").split()
+            if len(line) == 4:   # havlak-spawn reaped its killed program
+                cpu = float(line[2]) + float(line[3])
         raise RunError(f"{name} did not finish "
                        f"within {timeout:g} s and was killed (--timeout)",
-                       timed_out=True)
+                       timed_out=True, cpu_seconds=cpu)
     if helper:
         with os.fdopen(report_read, "rb") as report:
             line = report.read().decode(errors="replace").split()

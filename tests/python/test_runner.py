@@ -85,6 +85,28 @@ class TimeoutTest(unittest.TestCase):
             for pid in fake_rungs.pids(hang):
                 self.assertFalse(fake_rungs.alive(pid))
 
+    def test_a_killed_runs_cpu_time_is_counted_as_ours(self):
+        """Else a set whose runs time out is flagged as a busy machine:
+        the killed program's CPU went to no one we wait for."""
+        from havlak_tools import environment
+        from havlak_tools.runner import spawn_helper
+        if spawn_helper() is None:
+            self.skipTest("no C compiler for havlak-spawn")
+        with tempfile.TemporaryDirectory() as folder:
+            spin = os.path.join(folder, "havlak3")
+            with open(spin, "w") as script:
+                script.write("#!/bin/sh\nwhile :; do :; done\n")
+            os.chmod(spin, 0o755)
+            before = environment.machine_sample()["ours"]
+            with self.assertRaises(RunError) as raised:
+                run_rung([spin, "--json"], timeout=1.0)
+            self.assertTrue(raised.exception.timed_out)
+            # havlak-spawn outlived its program and reaped it: its CPU time
+            # is known, and ours.
+            self.assertGreater(raised.exception.cpu_seconds, 0.5)
+            self.assertGreater(environment.machine_sample()["ours"] - before,
+                               0.5)
+
 
 if __name__ == "__main__":
     unittest.main()
