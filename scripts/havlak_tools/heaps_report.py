@@ -127,9 +127,11 @@ def headline(data):
         for program, points in by_program.items():
             # Default first, then the 2x point of the default collector's
             # curve (the JVM's G1), then the others'.
-            points.sort(key=lambda p: (not p["default"], p["curve"] != next(
-                (q["curve"] for q in points if q["default"]), None),
-                p["curve"]))
+            default_curve = next((q["curve"] for q in points
+                                  if q["default"]), None)
+            points.sort(key=lambda p: (not p["default"],
+                                       p["curve"] != default_curve,
+                                       p["curve"]))
             for point in points:
                 made = summaries(point)
                 which = ("default" if point["default"]

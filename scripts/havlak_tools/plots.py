@@ -28,14 +28,14 @@ def _quote(text):
 SLANTED_FROM = 10
 
 
-def _header(title, ylabel, logscale=False, bars=0):
-    """The canvas widens with the bars (about 28 px each) and slants
-    their names when there are many."""
-    width = max(900, 28 * bars + 360)
+def _header(title, ylabel, logscale=False, bars=0, size=(900, 500)):
+    """The canvas is at least `size` and widens with the bars (about 28 px
+    each), slanting their names when there are many."""
+    width = max(size[0], 28 * bars + 360)
     slanted = ("set xtics rotate by -55 left offset -0.5,0\n"
                "set bmargin 9\n" if bars >= SLANTED_FROM else "")
     return (
-        f"set terminal svg size {width},500 dynamic noenhanced "
+        f"set terminal svg size {width},{size[1]} dynamic noenhanced "
         "font 'sans,11'\n"
         "set output\n"
         + slanted +
@@ -109,18 +109,16 @@ def stacked_shares(path, title, rungs, parts, values):
     write_text(path, _render(script))
 
 
-def loglog_lines(path, title, xlabel, ylabel, series, dashed=()):
-    """`series` maps a name to [(x, y), ...]; both axes logarithmic. The
-    series named in `dashed` are drawn dashed (another language's)."""
-    blocks = []
-    plots = []
-    for index, (name, points) in enumerate(series.items()):
+def _loglog(path, title, xlabel, ylabel, layers, size=(900, 500)):
+    """Both axes logarithmic, the key outside: `layers` are (title,
+    [(x, y), ...], gnuplot style) each, drawn in order."""
+    blocks, plots = [], []
+    for index, (name, points, style) in enumerate(layers):
         blocks.append(_data_block(f"s{index}", [f"{x:.6g} {y:.6g}"
                                                 for x, y in points]))
-        style = " dashtype 2" if name in dashed else ""
-        plots.append(f"$s{index} using 1:2 with linespoints{style} "
+        plots.append(f"$s{index} using 1:2 with {style} "
                      f"title {_quote(name)}")
-    script = (_header(title, ylabel, logscale=True)
+    script = (_header(title, ylabel, logscale=True, size=size)
               + f"set xlabel {_quote(xlabel)}\n"
               + "set logscale x\n"
               + "set grid xtics\n"
@@ -130,30 +128,26 @@ def loglog_lines(path, title, xlabel, ylabel, series, dashed=()):
     write_text(path, _render(script))
 
 
+def loglog_lines(path, title, xlabel, ylabel, series, dashed=()):
+    """`series` maps a name to [(x, y), ...]; both axes logarithmic. The
+    series named in `dashed` are drawn dashed (another language's)."""
+    _loglog(path, title, xlabel, ylabel, [
+        (name, points, "linespoints" + (" dashtype 2" if name in dashed
+                                        else ""))
+        for name, points in series.items()])
+
+
 def time_memory(path, title, curves, defaults):
     """Peak memory across, wall time up, both logarithmic: `curves` maps a
     name to [(MiB, seconds), ...] in the order to join them (one point: a
     mark alone); `defaults` are the points a user gets by default, circled."""
-    blocks, plots = [], []
-    for index, (name, points) in enumerate(curves.items()):
-        blocks.append(_data_block(f"c{index}", [f"{x:.6g} {y:.6g}"
-                                                for x, y in points]))
-        style = "linespoints" if len(points) > 1 else "points pt 7 ps 1.2"
-        plots.append(f"$c{index} using 1:2 with {style} title {_quote(name)}")
+    layers = [(name, points, "linespoints" if len(points) > 1
+               else "points pt 7 ps 1.2") for name, points in curves.items()]
     if defaults:
-        blocks.append(_data_block("defaults", [f"{x:.6g} {y:.6g}"
-                                               for x, y in defaults]))
-        plots.append("$defaults using 1:2 with points pt 6 ps 3 lc "
-                     "rgb 'black' title 'default setting'")
-    script = (_header(title, "wall time (s), median", logscale=True)
-              .replace("size 900,500", "size 1100,620")
-              + "set xlabel 'peak resident memory (MiB), median'\n"
-              + "set logscale x\n"
-              + "set grid xtics\n"
-              + "set key outside right\n"
-              + "".join(blocks)
-              + "plot " + ", ".join(plots) + "\n")
-    write_text(path, _render(script))
+        layers.append(("default setting", defaults,
+                       "points pt 6 ps 3 lc rgb 'black'"))
+    _loglog(path, title, "peak resident memory (MiB), median",
+            "wall time (s), median", layers, size=(1100, 620))
 
 
 def available():

@@ -41,17 +41,7 @@ func BenchFindLoops(b *testing.B, rung *Rung) {
 			BuildSmallGraph(cfg)
 			BuildBigGraph(spec, cfg)
 			FinishCFG(cfg)
-			finder := rung.NewFinder()
-			var reused LoopGraph
-			if rung.ReusesLoopGraph {
-				reused = rung.NewLoopGraph()
-			}
-			find := func() int {
-				if reused != nil {
-					return finder.FindLoops(cfg, reused)
-				}
-				return finder.FindLoops(cfg, rung.NewLoopGraph())
-			}
+			find := rung.discardingFinder(cfg, rung.NewFinder())
 			want := spec.ExpectedBigGraphLoops()
 			if got := find(); int64(got) != want {
 				b.Fatalf("%s: %d loops, want %d", rung.Name, got, want)

@@ -82,6 +82,17 @@ type Rung struct {
 	NewLoopGraph func() LoopGraph
 }
 
+// discardingFinder finds cfg's loops with finder as a repeated finding
+// does, keeping no result: into one graph the rung clears and refills when
+// it ReusesLoopGraph, else into a fresh graph each time.
+func (rung *Rung) discardingFinder(cfg CFG, finder Finder) func() int {
+	if !rung.ReusesLoopGraph {
+		return func() int { return finder.FindLoops(cfg, rung.NewLoopGraph()) }
+	}
+	reused := rung.NewLoopGraph()
+	return func() int { return finder.FindLoops(cfg, reused) }
+}
+
 // NoParent is the parent of an outermost loop.
 const NoParent = -1
 

@@ -180,16 +180,7 @@ func (r *result) sample() {
 func runWorkload(rung *Rung, spec WorkloadSpec, afterFirst func()) result {
 	var r result
 	cfg, finder := rung.NewCFG(), rung.NewFinder()
-	var reused LoopGraph
-	if rung.ReusesLoopGraph {
-		reused = rung.NewLoopGraph()
-	}
-	find := func() int {
-		if reused != nil {
-			return finder.FindLoops(cfg, reused)
-		}
-		return finder.FindLoops(cfg, rung.NewLoopGraph())
-	}
+	find := rung.discardingFinder(cfg, finder)
 	start := time.Now()
 	phase := func(p, finds int) {
 		r.phases[p] = phaseTime{WallSeconds: time.Since(start).Seconds(), Finds: finds}
