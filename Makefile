@@ -36,6 +36,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 
 PPROF := $(BUILD)/tools/pprof
+JFR2PPROF := $(BUILD)/tools/jfr2pprof
 RUNG ?= havlak1
 PORT ?= 8080
 PROFILE ?= cpu
@@ -122,9 +123,9 @@ test: deps $(BUILD)/CMakeCache.txt
 format: deps
 	scripts/format.sh
 
-profiles: build $(PPROF)
+profiles: build $(PPROF) $(JFR2PPROF)
 	python3 scripts/profiles.py --bin '$(subst ','\'',$(BUILD))/bin' \
-	  --pprof '$(subst ','\'',$(PPROF))' $(if $(RUNGS),--rungs $(call quote,RUNGS))
+	  --pprof '$(subst ','\'',$(PPROF))' --jfr2pprof '$(subst ','\'',$(JFR2PPROF))' $(if $(RUNGS),--rungs $(call quote,RUNGS))
 
 # The standalone pprof, built offline from Debian's source package: unlike
 # golang-go's `go tool pprof` it keeps C++ names, and unlike google-pprof it
@@ -133,6 +134,12 @@ $(PPROF): | deps
 	mkdir -p $(BUILD)/tools
 	GOPATH=/usr/share/gocode GO111MODULE=off GOCACHE=$(abspath $(BUILD))/tools/go-cache \
 	  go build -o $@ github.com/google/pprof
+
+# The JVM programs' JFR recordings to pprof's format, built the same way.
+$(JFR2PPROF): languages/jvm/profile/jfr2pprof.go | deps
+	mkdir -p $(BUILD)/tools
+	GOPATH=/usr/share/gocode GO111MODULE=off GOTOOLCHAIN=local GOFLAGS= \
+	  GOCACHE=$(abspath $(BUILD))/tools/go-cache go build -o $@ ./languages/jvm/profile
 
 # RUNG, PROFILE, PORT and PROFILES go to the script quoted, as given; it
 # accepts only a built rung, cpu or heap, and a free port.

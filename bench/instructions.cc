@@ -1,9 +1,10 @@
 // One rung's loop findings on one mid-size Hundt-shaped graph, for counting
-// instructions with callgrind (scripts/instructions.py):
+// instructions and simulated cache misses with callgrind
+// (scripts/havlak_tools/instructions.py), or for perf stat:
 //
-//   valgrind --tool=callgrind --collect-atstart=no
+//   valgrind --tool=callgrind --collect-atstart=no --cache-sim=yes
 //       --toggle-collect='*MeasuredFindings*'
-//       build/bin/havlak_instructions havlakN
+//       build/bin/havlak_instructions havlakN [FINDINGS]
 //
 // Instructions do not move with machine noise: the same binary and input
 // give the same count on a busy machine. The findings are the benchmark's
@@ -27,20 +28,22 @@ namespace {
 // The benchmark's 64,516-block graph: 1 tree of 256 outer loops.
 constexpr int kTrees = 1;
 constexpr int kLoopsPerTree = 256;
-constexpr int kMeasuredFindings = 2;
+constexpr int kDefaultFindings = 2;
+constexpr int kMaxFindings = 1000;
 
 template <Rung R>
 [[gnu::noinline]] int MeasuredFindings(RepeatedFinding<R>& finding,
-                                       const typename R::Cfg& cfg) {
+                                       const typename R::Cfg& cfg,
+                                       int findings) {
   int loops = 0;
-  for (int i = 0; i < kMeasuredFindings; ++i) {
+  for (int i = 0; i < findings; ++i) {
     loops = finding.FindDiscardingGraph(cfg);
   }
   return loops;
 }
 
 template <Rung R>
-int Run() {
+int Run(int findings) {
   WorkloadSpec spec;
   spec.trees = kTrees;
   spec.loops_per_tree = kLoopsPerTree;
@@ -53,19 +56,19 @@ int Run() {
     ReplayInto(graph, cfg);
     RepeatedFinding<R> finding(/*reuse_loop_graph=*/true);
     finding.FindDiscardingGraph(cfg);
-    loops = MeasuredFindings<R>(finding, cfg);
+    loops = MeasuredFindings<R>(finding, cfg, findings);
   });
   std::printf(
       "{\"rung\":\"%.*s\",\"blocks\":%d,\"findings\":%d,\"loops\":%d}\n",
       static_cast<int>(R::kName.size()), R::kName.data(), graph.num_blocks,
-      kMeasuredFindings, loops);
+      findings, loops);
   return 0;
 }
 
 template <Rung... Rs>
-int Dispatch(RungList<Rs...>, std::string_view name) {
+int Dispatch(RungList<Rs...>, std::string_view name, int findings) {
   int status = 2;
-  ((name == Rs::kName ? (status = Run<Rs>(), true) : false) || ...);
+  ((name == Rs::kName ? (status = Run<Rs>(findings), true) : false) || ...);
   return status;
 }
 
@@ -73,11 +76,22 @@ int Dispatch(RungList<Rs...>, std::string_view name) {
 }  // namespace havlak
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: havlak_instructions RUNG\n");
+  int findings = havlak::kDefaultFindings;
+  if (argc == 3) {
+    char* end = nullptr;
+    const long value = std::strtol(argv[2], &end, 10);
+    findings = *end == '\0' && value >= 1 && value <= havlak::kMaxFindings
+                   ? static_cast<int>(value)
+                   : 0;
+  }
+  if (argc < 2 || argc > 3 || findings == 0) {
+    std::fprintf(stderr,
+                 "usage: havlak_instructions RUNG [FINDINGS: 1 to %d, "
+                 "default %d]\n",
+                 havlak::kMaxFindings, havlak::kDefaultFindings);
     return 2;
   }
-  const int status = havlak::Dispatch(havlak::AllRungs{}, argv[1]);
+  const int status = havlak::Dispatch(havlak::AllRungs{}, argv[1], findings);
   if (status == 2)
     std::fprintf(stderr, "havlak_instructions: no rung %s\n", argv[1]);
   return status;

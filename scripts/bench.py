@@ -3,8 +3,12 @@
 rung on Hundt-shaped graphs of 1,012 to 4,032,013 blocks (the top rung and a
 plain depth-first search to 10,080,013). Writes bench.json, bench.md and the
 plot bench.svg into the results folder, the JSON checked before it is kept;
-then instruction counts per rung (instructions.md, with callgrind) and the
-top rung's scaling to 10,000,000 blocks (scaling.md).
+then instructions and simulated cache misses per block for every C++ rung
+and Rust program (instructions.md and cache.svg, with callgrind's cache
+simulation; the CPU's own counters beside them where `perf stat` reads
+them) and the top rung's scaling to 10,000,000 blocks (scaling.md).
+--counts-only writes the counts alone: the simulated ones need no quiet
+machine (perf's, where there are any, do; --no-perf leaves them out).
 
 The Go rungs built beside them (go-havlakN) run their testing.B counterpart
 (languages/go/havlak/bench.go: BenchmarkFindLoops/<blocks>, the same graphs, the same
@@ -29,7 +33,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from havlak_tools import (  # noqa: E402
-    bench, files, gobench, instructions, scaling, toolchains)
+    bench, environment, files, gobench, instructions, scaling, toolchains)
+from havlak_tools.records import RecordError, parse_run_record  # noqa: E402
 from havlak_tools.binaries import (  # noqa: E402
     binary_path, find_programs, find_rungs)
 from havlak_tools.runner import RunError, wait_measured  # noqa: E402
@@ -38,8 +43,9 @@ from compare import (  # noqa: E402
 
 # What this script writes into a results folder.
 OUTPUTS = ("bench.json", "go-bench.json", "bench.md", "bench.svg", "bench-worst-case.svg",
-           "instructions.json", "instructions.md", "scaling.json",
+           "instructions.json", "instructions.md", "cache.svg", "scaling.json",
            "scaling.md")
+RUST_PREFIX = "rust-"
 # havlak_bench took 39 minutes here; four hours means it hangs.
 BENCH_TIMEOUT = 4 * 3600
 
@@ -71,7 +77,13 @@ def parse_args(argv):
                         help="go test -bench pattern (default all sizes; "
                              "e.g. 'FindLoops/^1012$')")
     parser.add_argument("--no-instructions", action="store_true",
-                        help="skip the callgrind instruction counts")
+                        help="skip the callgrind instruction and cache counts")
+    parser.add_argument("--counts-only", action="store_true",
+                        help="only the instruction and cache counts: no "
+                             "benchmark, no scaling")
+    parser.add_argument("--no-perf", action="store_true",
+                        help="no perf stat counts even where the CPU's "
+                             "counters can be read")
     parser.add_argument("--no-scaling", action="store_true",
                         help="skip the 10,000,000-block scaling runs")
     parser.add_argument("--timeout", type=positive_seconds,
@@ -79,11 +91,21 @@ def parse_args(argv):
                         help="seconds havlak_bench may take before it is "
                              f"killed (default {BENCH_TIMEOUT})")
     args = parser.parse_args(argv)
+    args.argv = list(argv)
+    if args.counts_only and args.no_instructions:
+        parser.error("--counts-only and --no-instructions leave nothing to do")
     args.binary = os.path.join(args.bin, "havlak_bench")
     args.rungs = find_rungs(args.bin)
-    if not args.rungs or not os.access(args.binary, os.X_OK):
-        parser.error(f"no havlak_bench or rungs in {args.bin}: build first")
-    if args.go_rungs is None:
+    needed = ([] if args.counts_only else [args.binary]) + (
+        [] if args.no_instructions
+        else [os.path.join(args.bin, "havlak_instructions")])
+    missing = [path for path in needed if not os.access(path, os.X_OK)]
+    if not args.rungs or missing:
+        parser.error(f"no {os.path.basename(missing[0]) if missing else 'rungs'}"
+                     f" in {args.bin}: build first")
+    if args.counts_only:
+        args.go_rungs = []
+    elif args.go_rungs is None:
         args.go_rungs = [name for name in find_programs(args.bin)
                          if name.startswith("go-havlak")]
     elif args.go_rungs == "none":
@@ -148,10 +170,7 @@ def measure(args, folder):
     args.runs = runs
     try:
         if not args.no_instructions:
-            say("counting instructions with callgrind")
-            instructions.write(folder,
-                               os.path.join(args.bin, "havlak_instructions"),
-                               args.rungs, say)
+            count(args, folder)
         if not args.no_scaling:
             say(f"scaling {args.rungs[-1]} to 10,000,000 blocks")
             scaling.write(folder, binary_path(args.bin, args.rungs[-1]),
@@ -166,6 +185,68 @@ def measure(args, folder):
             gobench.command(args.go_packages, args.repetitions,
                             args.go_bench, args.go)) + " > go-bench.json)"
     bench.write_summary(folder, runs, shown)
+    return 0
+
+
+def counted_programs(args):
+    """(name, command_for(findings)) of every C++ rung and Rust program."""
+    counter = os.path.join(args.bin, "havlak_instructions")
+    programs = [(rung, lambda findings, rung=rung: [counter, rung,
+                                                    str(findings)])
+                for rung in args.rungs]
+    programs += [(name, lambda findings, name=name: [
+                     binary_path(args.bin, name),
+                     f"--count-findings={findings}"])
+                 for name in find_programs(args.bin)
+                 if name.startswith(RUST_PREFIX)]
+    return programs
+
+
+def count(args, folder):
+    """Counts every C++ rung and Rust program; returns what it counted."""
+    say("counting instructions and cache misses with callgrind")
+    programs = counted_programs(args)
+    instructions.write(folder, programs, say, perf=not args.no_perf)
+    return programs
+
+
+def record_of(command):
+    """The JSON record of a short run of a program (its compiler and
+    flags, for env.json)."""
+    result = subprocess.run(command + ["--scale=0.01", "--json"],
+                            capture_output=True, text=True, timeout=300,
+                            stdin=subprocess.DEVNULL)
+    try:
+        return parse_run_record(result.stdout)
+    except RecordError as error:
+        raise instructions.InstructionsError(
+            f"{os.path.basename(command[0])}: no record ({error})") from None
+
+
+def measure_counts(args, folder):
+    """--counts-only: the counts alone, and env.json saying what counted
+    them and what built the programs; returns 0 or 1."""
+    args.runs = []
+    source = environment.source_state()
+    try:
+        programs = count(args, folder)
+        top = record_of([binary_path(args.bin, args.rungs[-1])])
+        env = environment.collect(["scripts/bench.py"] + args.argv, top,
+                                  {"glibc": top.allocator_version}, source)
+        env["valgrind"] = subprocess.run(
+            ["valgrind", "--version"], capture_output=True,
+            text=True).stdout.strip()
+        env["compilers"] = {name: record_of(command(1)[:1]).compiler
+                            for name, command in programs
+                            if name.startswith(RUST_PREFIX)}
+        env["compilers"][args.rungs[-1]] = top.compiler
+        # A comparison's folder keeps its own.
+        if not os.path.lexists(os.path.join(args.out, "env.json")):
+            files.write_json(os.path.join(folder, "env.json"), env)
+    except (instructions.InstructionsError, OSError,
+            subprocess.SubprocessError) as error:
+        say(f"FAILED: {error}; nothing written")
+        return 1
     return 0
 
 
@@ -218,7 +299,8 @@ def run(args):
         return 1
     with files.StagedFolder(args.out, merge=True) as staged:
         try:
-            status = measure(args, staged.path)
+            status = (measure_counts if args.counts_only else measure)(
+                args, staged.path)
             if status != 0:
                 return status
             staged.commit()
@@ -233,8 +315,9 @@ def run(args):
             say(f"cannot write {args.out} ({error}); the benchmark's output "
                 f"is saved in {saved}/bench.json")
             return 1
-    say(f"{len(args.runs)} runs written to {args.out}: "
-        + ", ".join(name for name in OUTPUTS
+    say(("counts" if args.counts_only else f"{len(args.runs)} runs")
+        + f" written to {args.out}: "
+        + ", ".join(name for name in OUTPUTS + ("env.json",)
                     if os.path.exists(os.path.join(args.out, name))))
     return 0
 

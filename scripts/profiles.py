@@ -21,8 +21,18 @@ Per Go rung (go-havlakN), with runtime/pprof:
                                   load average around the runs
   results/profiles/go-havlakN.cpu.svg  the call graph, if graphviz is there
 
---rungs picks a subset (`make profiles RUNGS=go-havlak1,go-havlak6`): the
-other rungs' summaries are left as they are.
+Per Rust program (rust-havlak1, rust-top), with gperftools' CPU profiler
+preloaded (LD_PRELOAD=libprofiler.so.0 CPUPROFILE=...), and per Java and
+Scala program (java-havlak1, java-top, scala-havlak1, scala-top), with JDK
+Flight Recorder (languages/jvm/profile/cpu.jfc) turned into pprof's format
+by jfr2pprof (languages/jvm/profile/jfr2pprof.go, built into tools/):
+  profiles/PROGRAM.cpu.prof       the CPU profile, canonical workload
+  results/profiles/PROGRAM.md     top 20s by the standalone pprof: CPU flat
+                                  and cumulative, and the load average
+  results/profiles/PROGRAM.cpu.svg  the call graph, if graphviz is there
+
+--rungs picks a subset (`make profiles RUNGS=go-havlak1,rust-top`): the
+other programs' summaries are left as they are.
 
 The CPU profiler's real rate tops out near 250 Hz, so a fast rung's profile
 of the canonical workload holds few samples: such a rung is profiled with
@@ -39,14 +49,17 @@ import argparse
 import math
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from havlak_tools import files  # noqa: E402
+from havlak_tools import files, toolchains  # noqa: E402
+from havlak_tools.languages import CXX, language_of  # noqa: E402
 from havlak_tools.binaries import (  # noqa: E402
     binary_path, find_programs, find_rungs)
 from compare import SUITE_ROOT, lock_path  # noqa: E402
@@ -55,8 +68,12 @@ MIN_SAMPLES = 1000
 PROFILER_HZ = 250
 CANONICAL_ITERATIONS = 50
 JEMALLOC_CONF = "prof:true,prof_accum:true,lg_prof_sample:14"
-GO_PREFIX = "go-"
 GO_PROFILER_HZ = 100   # runtime/pprof's fixed rate
+# gperftools' CPU profiler, preloaded into a program not linked with it.
+PROFILER_LIBRARY = "libprofiler.so.0"
+# The programs of each language profiled (C++ and Go: every rung).
+PROGRAM = re.compile(r"(go-)?havlak\d+|rust-(havlak1|top)"
+                     r"|(java|scala)-(havlak1|top)")
 
 
 class ProfileError(RuntimeError):
@@ -79,8 +96,9 @@ def run(command, env=None, capture=True):
 
 def shell_line(command, env=None):
     """A command as a person would type it, for the summaries."""
-    prefix = " ".join(f"{key}={value}" for key, value in (env or {}).items())
-    return (prefix + " " if prefix else "") + " ".join(command)
+    prefix = " ".join(f"{key}={shlex.quote(value)}"
+                      for key, value in (env or {}).items())
+    return (prefix + " " if prefix else "") + shlex.join(command)
 
 
 def load_average():
@@ -91,8 +109,12 @@ def load_average():
 
 
 def go_samples_in(text):
-    """The sample count of `pprof -top -sample_index=samples` output."""
-    match = re.search(r"Total samples = (\d+)\b", text)
+    """The sample count of `pprof -top -sample_index=samples` output: its
+    "Total samples" line where the profile has a duration (runtime/pprof's),
+    else the total of its "Showing nodes" line (gperftools', jfr2pprof's)."""
+    match = (re.search(r"Total samples = (\d+)\b", text)
+             or re.search(r"^Showing nodes accounting for .* of (\d+) total",
+                          text, re.MULTILINE))
     if not match:
         raise ProfileError("pprof printed no sample count")
     return int(match.group(1))
@@ -222,8 +244,13 @@ def suite_relative(line):
     return line.replace(SUITE_ROOT + os.sep, "")
 
 
-class GoRungProfiler:
-    """A Go rung's runtime/pprof profiles, read with the standalone pprof."""
+class PprofProfiler:
+    """A program's CPU profile (and a Go rung's heap profile), read with the
+    standalone pprof. A subclass says how the profile is taken."""
+
+    KIND = ""          # how the profile is taken, for the summary
+    HZ = 0             # the nominal sampling rate
+    HEAP = False
 
     def __init__(self, rung, args):
         self.rung = rung
@@ -236,22 +263,33 @@ class GoRungProfiler:
         self.notes = []
         self.loads = []
 
+    def cpu_command(self, iterations):
+        """(command, environment) of a CPU-profiled run."""
+        raise NotImplementedError
+
+    def after_cpu_run(self):
+        """Turns what the run wrote into self.cpu_profile, if it must."""
+
+    def pprof_inputs(self, profile):
+        """What pprof reads besides its options: the binary for its symbols,
+        then the profile."""
+        return [self.binary, profile]
+
     def profile_cpu(self):
         """Returns the command that wrote the profile and its sample count;
         repeats the big-graph finding until there are MIN_SAMPLES."""
         iterations = CANONICAL_ITERATIONS
         for _ in range(5):
-            command = [self.binary, f"--cpuprofile={self.cpu_profile}"]
-            if iterations != CANONICAL_ITERATIONS:
-                command.append(f"--iterations={iterations}")
+            command, env = self.cpu_command(iterations)
             before = load_average()
             start = time.monotonic()
-            run(command)
+            run(command, env)
             seconds = time.monotonic() - start
             after = load_average()
+            self.after_cpu_run()
             samples = go_samples_in(run(
-                [self.pprof, "-top", "-nodecount=1", "-sample_index=samples",
-                 self.binary, self.cpu_profile]))
+                [self.pprof, "-top", "-nodecount=1", "-sample_index=samples"]
+                + self.pprof_inputs(self.cpu_profile)))
             if samples >= MIN_SAMPLES:
                 if before and after:
                     self.loads.append(
@@ -260,13 +298,13 @@ class GoRungProfiler:
                         f"after, on {os.cpu_count()} CPUs")
                 if iterations != CANONICAL_ITERATIONS:
                     self.notes.append(
-                        f"The canonical workload gives this rung fewer than "
-                        f"{MIN_SAMPLES} samples at runtime/pprof's "
-                        f"{GO_PROFILER_HZ} Hz, so this profile repeats the "
-                        f"big-graph loop finding: --iterations={iterations} "
-                        f"instead of {CANONICAL_ITERATIONS}. The repeated "
-                        f"finding weighs more here than in the canonical run.")
-                return suite_relative(shell_line(command)), samples
+                        f"The canonical workload gives this program fewer "
+                        f"than {MIN_SAMPLES} samples at {self.HZ} Hz, so "
+                        f"this profile repeats the big-graph loop finding: "
+                        f"--iterations={iterations} instead of "
+                        f"{CANONICAL_ITERATIONS}. The repeated finding "
+                        f"weighs more here than in the canonical run.")
+                return suite_relative(shell_line(command, env)), samples
             iterations = math.ceil(iterations * 1.3 * MIN_SAMPLES /
                                    max(samples, 1))
         raise ProfileError(f"{self.rung}: no {MIN_SAMPLES} samples")
@@ -284,19 +322,19 @@ class GoRungProfiler:
                 f"{before[0]:.2f} before, {after[0]:.2f} after")
         return suite_relative(shell_line(command)), seconds
 
-    def summarize(self, cpu, heap):
+    def summarize(self, cpu, heap=None):
         cpu_command, samples = cpu
         graph = ""
         if shutil.which("dot"):
             svg = os.path.join(self.summaries, f"{self.rung}.cpu.svg")
-            files.write_text(svg, run([self.pprof, "-svg", self.binary,
-                                       self.cpu_profile]))
+            files.write_text(svg, run([self.pprof, "-svg"]
+                                      + self.pprof_inputs(self.cpu_profile)))
             graph = (f" Call graph: [{self.rung}.cpu.svg]"
                      f"({self.rung}.cpu.svg).")
 
         def listing(title, options, profile):
             command = ([self.pprof, "-top", "-nodecount=20"] + options
-                       + [self.binary, profile])
+                       + self.pprof_inputs(profile))
             # pprof's header names the file, the build ID and the time of
             # the run: keep what says what the rows are.
             lines = [line for line in run(command).splitlines()
@@ -307,37 +345,143 @@ class GoRungProfiler:
 
         text = [f"# {self.rung}: profiles\n\n",
                 "Written by `make profiles` (`scripts/profiles.py`) with "
-                "Go's runtime/pprof; the profiles themselves are in "
-                "`profiles/` (not committed). Read by the standalone pprof "
+                f"{self.KIND}; the profiles themselves are in `profiles/` "
+                "(not committed). Read by the standalone pprof "
                 f"(`make pprof RUNG={self.rung}`).\n\n"]
         if self.loads:
             text.append("The machine was shared: " + "; ".join(self.loads)
                         + ". Wall times are disturbed by that load; the CPU "
                         "profile's shares are not (each sample is this "
                         "process's own CPU time).\n\n")
-        text += ["## CPU (runtime/pprof)\n\n", f"    {cpu_command}\n\n",
-                 f"{samples} samples at {GO_PROFILER_HZ} Hz.{graph}\n\n"]
+        text += [f"## CPU ({self.KIND})\n\n", f"    {cpu_command}\n\n",
+                 f"{samples} samples at {self.HZ} Hz.{graph}\n\n"]
         text += [note + "\n\n" for note in self.notes]
         text.append(listing("Top 20, flat", [], self.cpu_profile))
         text.append(listing("Top 20, cumulative", ["-cum"],
                             self.cpu_profile))
-        heap_command, heap_seconds = heap
-        text += ["## Heap (runtime/pprof)\n\n", f"    {heap_command}\n\n",
-                 "Everything allocated until the end of the first loop "
-                 "finding on the big graph (the small-graph findings, the "
-                 "CFG, the first finding), sampled by Go's heap profiler at "
-                 "one allocation per 4 KiB (`runtime.MemProfileRate`), in a "
-                 f"run of its own ({heap_seconds:.0f} s). Most of it is "
-                 "garbage by then, so it is read by allocated space and "
-                 "count, not by what is in use.\n\n"]
-        text.append(listing("Top 20 by allocated space",
-                            ["-sample_index=alloc_space"], self.heap_profile))
-        text.append(listing("Top 20 by allocation count",
-                            ["-sample_index=alloc_objects"],
-                            self.heap_profile))
+        if heap:
+            heap_command, heap_seconds = heap
+            text += ["## Heap (runtime/pprof)\n\n", f"    {heap_command}\n\n",
+                     "Everything allocated until the end of the first loop "
+                     "finding on the big graph (the small-graph findings, the "
+                     "CFG, the first finding), sampled by Go's heap profiler "
+                     "at one allocation per 4 KiB (`runtime.MemProfileRate`), "
+                     f"in a run of its own ({heap_seconds:.0f} s). Most of it "
+                     "is garbage by then, so it is read by allocated space "
+                     "and count, not by what is in use.\n\n"]
+            text.append(listing("Top 20 by allocated space",
+                                ["-sample_index=alloc_space"],
+                                self.heap_profile))
+            text.append(listing("Top 20 by allocation count",
+                                ["-sample_index=alloc_objects"],
+                                self.heap_profile))
         files.write_text(os.path.join(self.summaries, f"{self.rung}.md"),
                          "".join(text).rstrip() + "\n")
         return samples
+
+
+class GoRungProfiler(PprofProfiler):
+    """A Go rung's runtime/pprof profiles."""
+
+    KIND = "Go's runtime/pprof"
+    HZ = GO_PROFILER_HZ
+    HEAP = True
+
+    def cpu_command(self, iterations):
+        command = [self.binary, f"--cpuprofile={self.cpu_profile}"]
+        if iterations != CANONICAL_ITERATIONS:
+            command.append(f"--iterations={iterations}")
+        return command, None
+
+
+class RustProfiler(PprofProfiler):
+    """A Rust program's CPU profile by gperftools' profiler, preloaded: the
+    same sampler as the C++ rungs', with no change to the program."""
+
+    KIND = "gperftools' CPU profiler (libprofiler, preloaded)"
+    HZ = PROFILER_HZ
+
+    def cpu_command(self, iterations):
+        command = [self.binary]
+        if iterations != CANONICAL_ITERATIONS:
+            command.append(f"--iterations={iterations}")
+        return command, {"LD_PRELOAD": PROFILER_LIBRARY,
+                         "CPUPROFILE": self.cpu_profile,
+                         "CPUPROFILE_FREQUENCY": str(PROFILER_HZ)}
+
+
+class JvmProfiler(PprofProfiler):
+    """A Java or Scala program's CPU samples recorded by JDK Flight Recorder
+    (languages/jvm/profile/cpu.jfc: every millisecond, stacks 2,048 frames
+    deep) and turned into a pprof profile by jfr2pprof with pprof's own
+    profile package; the names are the source's (havlak1.LoopFinder.dfs)."""
+
+    KIND = "JDK Flight Recorder (jdk.ExecutionSample every 1 ms, jfr2pprof)"
+    HZ = 1000
+    SETTINGS = os.path.join(SUITE_ROOT, "languages", "jvm", "profile",
+                            "cpu.jfc")
+
+    def __init__(self, rung, args):
+        super().__init__(rung, args)
+        self.jfr2pprof = args.jfr2pprof
+        self.recording = os.path.join(args.out, f"{rung}.jfr")
+        self.jfr = os.path.join(args.java_home, "bin", "jfr")
+        self.notes.append(
+            "JFR samples Java threads while they run Java code, each sample "
+            "counted as one period of CPU time: the collector's and the JIT "
+            "compiler's threads are not sampled, so their time is in no row "
+            "here (`make variants` times the whole process). The rate is "
+            "nominal: JFR takes fewer samples than one a millisecond.")
+
+    def cpu_command(self, iterations):
+        command = [self.binary]
+        if iterations != CANONICAL_ITERATIONS:
+            command.append(f"--iterations={iterations}")
+        return command, {"JAVA_OPTS": (
+            f"-XX:StartFlightRecording:filename={self.recording},"
+            f"settings={self.SETTINGS} "
+            "-XX:FlightRecorderOptions:stackdepth=2048")}
+
+    def after_cpu_run(self):
+        # jfr's JSON (hundreds of MB for a long run) streams through a pipe.
+        with tempfile.TemporaryFile() as errors:
+            printer = subprocess.Popen(
+                [self.jfr, "print", "--json", "--stack-depth", "2048",
+                 "--events", "jdk.ExecutionSample", self.recording],
+                stdout=subprocess.PIPE, stderr=errors)
+            converter = None
+            try:
+                converter = subprocess.Popen(
+                    [self.jfr2pprof, "-period", "1ms", "-o",
+                     self.cpu_profile], stdin=printer.stdout,
+                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                    text=True)
+                # Ours closed, a converter that stops early ends jfr too.
+                printer.stdout.close()
+                _, converter_errors = converter.communicate()
+            finally:
+                printer.stdout.close()
+                if converter is None or converter.returncode:
+                    printer.kill()      # nothing if it has ended
+                printed = printer.wait()
+            # The converter's complaint first: jfr's is then a broken pipe.
+            if converter.returncode != 0:
+                raise ProfileError(f"{self.rung}: jfr2pprof failed: "
+                                   f"{converter_errors.strip()[-300:]}")
+            if printed != 0:
+                errors.seek(0)
+                raise ProfileError(
+                    f"{self.rung}: jfr print failed: "
+                    f"{errors.read().decode(errors='replace').strip()[-300:]}")
+        os.remove(self.recording)
+
+    def pprof_inputs(self, profile):
+        # Symbolized already: no binary to read.
+        return [profile]
+
+
+PROFILERS = {"go": GoRungProfiler, "rust": RustProfiler,
+             "java": JvmProfiler, "scala": JvmProfiler}
 
 
 def say(line):
@@ -353,12 +497,15 @@ def profile_all(args, rungs):
             say(f"cannot write {folder}: {error}; nothing profiled")
             return 1
     for rung in rungs:
-        if rung.startswith(GO_PREFIX):
-            profiler = GoRungProfiler(rung, args)
+        language = language_of(rung)
+        if language != CXX:
+            profiler = PROFILERS[language](rung, args)
             say(f"{rung}: CPU")
             cpu = profiler.profile_cpu()
-            say(f"{rung}: heap")
-            heap = profiler.profile_heap()
+            heap = None
+            if profiler.HEAP:
+                say(f"{rung}: heap")
+                heap = profiler.profile_heap()
             samples = profiler.summarize(cpu, heap)
             say(f"{rung}: {samples} CPU samples; summary in "
                 f"{args.summaries}/{rung}.md")
@@ -387,35 +534,50 @@ def main(argv=None):
     parser.add_argument("--summaries", default=os.path.join(
         SUITE_ROOT, "results", "profiles"))
     parser.add_argument("--rungs", default=None,
-                        help="comma-separated, C++ (havlakN) or Go "
-                             "(go-havlakN) (default: every rung built)")
+                        help="comma-separated programs: C++ (havlakN), Go "
+                             "(go-havlakN), rust-havlak1, rust-top, "
+                             "java-havlak1, java-top, scala-havlak1, "
+                             "scala-top (default: every one built)")
     parser.add_argument("--pprof", default=None,
-                        help="the standalone pprof, for the Go rungs "
-                             "(default: tools/pprof beside --bin)")
+                        help="the standalone pprof, for every program but "
+                             "the C++ rungs (default: tools/pprof beside "
+                             "--bin)")
+    parser.add_argument("--jfr2pprof", default=None,
+                        help="the JFR-to-pprof converter, for the JVM "
+                             "programs (default: tools/jfr2pprof beside "
+                             "--bin)")
     parser.add_argument("--heap-scale", type=float, default=1,
                         help="--scale of the heap-profile runs (default 1)")
     args = parser.parse_args(argv)
-    if args.pprof is None:
-        args.pprof = os.path.join(os.path.dirname(os.path.normpath(args.bin)),
-                                  "tools", "pprof")
+    tools = os.path.join(os.path.dirname(os.path.normpath(args.bin)), "tools")
+    args.pprof = args.pprof or os.path.join(tools, "pprof")
+    args.jfr2pprof = args.jfr2pprof or os.path.join(tools, "jfr2pprof")
     if args.rungs:
         rungs = args.rungs.split(",")
         for rung in rungs:
-            if not re.fullmatch(r"(go-)?havlak\d+", rung):
-                parser.error(f"--rungs: {rung!r} is not a rung (havlakN or "
-                             "go-havlakN)")
+            if not PROGRAM.fullmatch(rung):
+                parser.error(f"--rungs: {rung!r} is not a program (havlakN, "
+                             "go-havlakN, rust-top, java-top, ...)")
             if not os.access(os.path.join(args.bin, rung), os.X_OK):
                 parser.error(f"--rungs: no {rung} in {args.bin}: build first")
     else:
         rungs = find_rungs(args.bin) + [
             name for name in find_programs(args.bin)
-            if re.fullmatch(r"go-havlak\d+", name)]
+            if PROGRAM.fullmatch(name) and language_of(name) != CXX]
     if not rungs:
         parser.error(f"no rung binaries in {args.bin}: build first")
-    if any(rung.startswith(GO_PREFIX) for rung in rungs) and not os.access(
-            args.pprof, os.X_OK):
-        parser.error(f"no pprof at {args.pprof} for the Go rungs (make "
-                     "profiles builds it)")
+    languages = {language_of(rung) for rung in rungs}
+    if languages - {CXX} and not os.access(args.pprof, os.X_OK):
+        parser.error(f"no pprof at {args.pprof} (make profiles builds it)")
+    if languages & {"java", "scala"}:
+        if not os.access(args.jfr2pprof, os.X_OK):
+            parser.error(f"no jfr2pprof at {args.jfr2pprof} (make profiles "
+                         "builds it)")
+        jdk = toolchains.locate(toolchains.registry().default("java"))
+        if jdk.missing:
+            parser.error(f"the JVM programs' profiles need {jdk.name}: "
+                         f"{jdk.missing}")
+        args.java_home = jdk.paths["java_home"]
     def work():
         try:
             return profile_all(args, rungs)

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Serves pprof's web UI on one rung's profile, on loopback (`make pprof`).
 # Usage: serve-pprof.sh PPROF BIN_DIR RUNG cpu|heap PORT [PROFILES_DIR]
-# RUNG must be a built rung (havlakN, or a Go rung go-havlakN); every value
-# is checked before use and only ever used quoted.
+# RUNG must be a built program with a profile: a rung (havlakN, or a Go rung
+# go-havlakN), or rust-, java- or scala-havlak1 or -top (a CPU profile only);
+# every value is checked before use and only ever used quoted.
 set -euo pipefail
 if (( $# < 5 || $# > 6 )); then
   echo "usage: serve-pprof.sh PPROF BIN_DIR RUNG cpu|heap PORT [PROFILES_DIR]" >&2
   exit 2
 fi
 pprof=$1 bin=$2 rung=$3 kind=$4 port=$5 profiles=${6:-profiles}
-if [[ ! "$rung" =~ ^(go-)?havlak[0-9]+$ ]]; then
-  printf 'serve-pprof: RUNG must name a rung such as havlak3, not %q\n' "$rung" >&2
+if [[ ! "$rung" =~ ^((go-)?havlak[0-9]+|(rust|java|scala)-(havlak1|top))$ ]]; then
+  printf 'serve-pprof: RUNG must name a program such as havlak3, go-havlak3 or java-top, not %q\n' "$rung" >&2
+  exit 2
+fi
+if [[ "$rung" =~ ^(rust|java|scala)- && "$kind" != cpu ]]; then
+  printf 'serve-pprof: %s has a CPU profile only (PROFILE=cpu), not %q\n' "$rung" "$kind" >&2
   exit 2
 fi
 # A Go rung's heap profile comes from the rung itself (runtime/pprof); a
@@ -48,4 +53,8 @@ echo "pprof: http://127.0.0.1:$port/  ($rung, $kind profile; Ctrl-C stops)"
 # time the profile is written.
 index=()
 [[ "$kind" == heap ]] && index=(-sample_index=alloc_space)
-exec "$pprof" -http="127.0.0.1:$port" -no_browser "${index[@]}" "$binary" "$profile"
+# A JVM program's profile names its functions itself (jfr2pprof): pprof
+# reads no binary for it, and the launcher script is none.
+inputs=("$binary" "$profile")
+[[ "$rung" =~ ^(java|scala)- ]] && inputs=("$profile")
+exec "$pprof" -http="127.0.0.1:$port" -no_browser "${index[@]}" "${inputs[@]}"

@@ -224,7 +224,7 @@ def write_summary(folder, runs, command):
                  if allocations.get((rung, size)) is not None else ""
                  for size in sizes]
         lines.append(f"| {rung} | " + " | ".join(cells) + " |")
-    for name, title in (("instructions.md", "Instructions per block"),
+    for name, title in (("instructions.md", "Instructions and cache misses per block"),
                         ("scaling.md", "Scaling to 10,000,000 blocks")):
         if os.path.exists(os.path.join(folder, name)):
             lines += ["", f"{title}: [{name}]({name})."]

@@ -5,6 +5,7 @@ heaps.md (minimum heaps, the headline, each level's points), heaps.csv
 import os
 
 from . import plots
+from .environment import busy_warning
 from .files import read_json, remove_files, write_csv, write_json, \
     write_text
 from .heaps import FORMAT, LEVEL_TITLES, LEVELS, HeapsError
@@ -246,8 +247,9 @@ def markdown(data, levels, has_plots):
              "(wait4), every completed run's loop counts checked. A point "
              "that ran out of memory or time did not complete, and says "
              "so.", ""]
-    if env.get("busy_warning"):
-        lines += [f"**Warning: {env['busy_warning']}.**", ""]
+    warning = busy_warning(env)
+    if warning:
+        lines += [f"**Warning: {warning}.**", ""]
     lines += [
         "## Minimum heaps", "",
         "The smallest maximum heap (`-Xmx`, MiB) at which the program ran "

@@ -9,6 +9,7 @@ from . import analysis, plots, steady, toolchains
 from . import builds as builds_axis
 from .measured import phase_medians, rows, series, summaries
 from . import workload as workload_shape
+from .environment import busy_warning
 from .files import remove_files, write_csv, write_json, write_text
 from .records import PHASE_TITLES, PHASES
 from .stats import Summary
@@ -306,8 +307,9 @@ def _markdown(results, has_plots, bench_present):
         "(`wait4`).",
         "",
     ]
-    if env.get("busy_warning"):
-        lines += [f"**Warning: {env['busy_warning']}.** (`env.json`, "
+    warning = busy_warning(env)
+    if warning:
+        lines += [f"**Warning: {warning}.** (`env.json`, "
                   "`busy`, has the figures.)", ""]
     lines += [
         "## Machine and build",

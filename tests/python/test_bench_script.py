@@ -4,6 +4,7 @@ replace a result, and refuse an unwritable folder before they measure
 
 import contextlib
 import errno
+import json
 import io
 import os
 import tempfile
@@ -13,6 +14,7 @@ from unittest import mock
 import bench as bench_script
 import fake_rungs
 import profiles as profiles_script
+import test_instructions
 
 
 class ScriptTestCase(unittest.TestCase):
@@ -119,6 +121,40 @@ class BenchScriptTest(ScriptTestCase):
         self.assertTrue(os.path.isfile(os.path.join(saved, "bench.json")))
         self.assertFalse(os.path.exists(self.out))
 
+    def test_counts_only_counts_every_cxx_rung_and_rust_program(self):
+        fake_rungs.make_bin(self.bin, rungs=("rust-top",))
+        status, stderr = self.call(bench_script.main, "--bin", self.bin,
+                                   "--out", self.out, "--counts-only")
+        self.assertEqual(status, 2)
+        self.assertIn("no havlak_instructions in", stderr)
+        fake_rungs._script(os.path.join(self.bin, "havlak_instructions"),
+                           "#!/bin/sh\n")
+        tools = test_instructions.install_fakes(os.path.join(self.tmp,
+                                                             "tools"))
+        with mock.patch.dict(os.environ, {
+                "PATH": tools + os.pathsep + os.environ["PATH"]}):
+            status, stderr = self.call(bench_script.main, "--bin", self.bin,
+                                       "--out", self.out, "--counts-only")
+        self.assertEqual(status, 0, stderr)
+        written = set(os.listdir(self.out))
+        self.assertTrue({"instructions.json", "instructions.md",
+                         "env.json"} <= written)
+        with open(os.path.join(self.out, "env.json")) as text:
+            env = json.load(text)
+        self.assertEqual(env["valgrind"], "valgrind-3.19.0")
+        self.assertEqual(sorted(env["compilers"]), ["havlak2", "rust-top"])
+        self.assertFalse(written & {"bench.json", "bench.md", "scaling.md"})
+        with open(os.path.join(self.out, "instructions.md")) as text:
+            rows = [line.split(" | ")[0] for line in text
+                    if line.startswith("| ") and "---" not in line]
+        self.assertEqual(rows[-3:], ["| havlak1", "| havlak2", "| rust-top"])
+
+    def test_counts_only_without_instructions_is_refused(self):
+        status, stderr = self.call(bench_script.main, "--bin", self.bin,
+                                   "--counts-only", "--no-instructions")
+        self.assertEqual(status, 2)
+        self.assertIn("leave nothing to do", stderr)
+
     def test_go_rungs_none_runs_cxx_only(self):
         fake_rungs._script(os.path.join(self.bin, "go-havlak1"), "")
         with mock.patch.object(bench_script, "go_benchmarks",
@@ -173,7 +209,8 @@ class ProfilesScriptTest(ScriptTestCase):
     def test_a_subset_names_built_rungs_only(self):
         # `make profiles RUNGS=...`: a name that is not a rung, or a rung
         # not built, is refused before any run.
-        for rungs, message in (("havlak1;id", "is not a rung"),
+        for rungs, message in (("havlak1;id", "is not a program"),
+                               ("rust-havlak2", "is not a program"),
                                ("go-havlak1", "no go-havlak1"),
                                ("havlak1,havlak9", "no havlak9")):
             with self.subTest(rungs=rungs):
@@ -184,6 +221,80 @@ class ProfilesScriptTest(ScriptTestCase):
                 self.assertEqual(status, 2)
                 self.assertIn(message, stderr)
                 self.assertEqual(fake_rungs.pids(self.pidfile), [])
+
+    def test_rust_and_jvm_programs_are_profiled_for_pprof(self):
+        fake_rungs.make_bin(self.bin, rungs=("rust-top",))
+        tools = os.path.join(self.tmp, "tools")
+        os.makedirs(os.path.join(tools, "jdk", "bin"))
+        said = os.path.join(self.tmp, "said")
+        # A JVM that writes its recording where JAVA_OPTS says; a jfr that
+        # prints it; a converter and a pprof that say what they were given.
+        fake_rungs._script(os.path.join(self.bin, "java-top"), (
+            "#!/bin/sh\n"
+            'file=${JAVA_OPTS#*filename=}; file=${file%%,*}\n'
+            'echo recording > "$file"\n'))
+        fake_rungs._script(os.path.join(tools, "jdk", "bin", "jfr"), (
+            "#!/bin/sh\n"
+            f'echo "jfr $*" >> {said}\n'
+            'for last; do :; done; cat "$last"\n'))
+        fake_rungs._script(os.path.join(tools, "jfr2pprof"), (
+            "#!/bin/sh\n"
+            f'echo "jfr2pprof $* <$(cat)" >> {said}\n'
+            'echo profile > "$4"\n'))
+        fake_rungs._script(os.path.join(tools, "pprof"), (
+            "#!/bin/sh\n"
+            f'echo "pprof $*" >> {said}\n'
+            # pprof's header for a profile without a duration (gperftools',
+            # jfr2pprof's): no "Total samples" line.
+            'echo "Type: samples"\n'
+            'echo "Showing nodes accounting for 1480, 98.67% of 1500 total"\n'
+            'echo "  flat  flat%   sum%"\n'))
+        jdk = mock.Mock(missing=None,
+                        paths={"java_home": os.path.join(tools, "jdk")})
+        summaries = os.path.join(self.tmp, "summaries")
+        with mock.patch.object(profiles_script.toolchains, "locate",
+                               lambda name: jdk):
+            status, stderr = self.call(
+                profiles_script.main, "--bin", self.bin, "--out",
+                os.path.join(self.tmp, "profiles"), "--summaries", summaries,
+                "--rungs", "rust-top,java-top", "--pprof",
+                os.path.join(tools, "pprof"), "--jfr2pprof",
+                os.path.join(tools, "jfr2pprof"))
+        self.assertEqual(status, 0, stderr)
+        with open(os.path.join(summaries, "rust-top.md")) as text:
+            rust = text.read()
+        self.assertIn("gperftools' CPU profiler (libprofiler, preloaded)",
+                      rust)
+        self.assertIn("    LD_PRELOAD=libprofiler.so.0 CPUPROFILE=", rust)
+        self.assertIn("1500 samples at 250 Hz", rust)
+        with open(os.path.join(summaries, "java-top.md")) as text:
+            java = text.read()
+        self.assertIn("JDK Flight Recorder", java)
+        self.assertIn("    JAVA_OPTS='-XX:StartFlightRecording:filename=",
+                      java)
+        self.assertIn("collector's and the JIT compiler's threads are not "
+                      "sampled", java)
+        with open(said) as text:
+            lines = text.read().splitlines()
+        recording = os.path.join(self.tmp, "profiles", "java-top.jfr")
+        profile = os.path.join(self.tmp, "profiles", "java-top.cpu.prof")
+        self.assertIn("jfr print --json --stack-depth 2048 --events "
+                      f"jdk.ExecutionSample {recording}", lines)
+        # The recording went through the pipe, and is gone.
+        self.assertIn(f"jfr2pprof -period 1ms -o {profile} <recording",
+                      lines)
+        self.assertFalse(os.path.exists(recording))
+        # pprof reads the Rust binary's symbols; a JVM profile has its own.
+        rust_binary = os.path.join(self.bin, "rust-top")
+        self.assertTrue(any(line.startswith("pprof -top") and line.endswith(
+            f"{rust_binary} {self.tmp}/profiles/rust-top.cpu.prof")
+            for line in lines))
+        java_reads = [line for line in lines
+                      if line.startswith("pprof") and "java-top" in line]
+        self.assertTrue(java_reads)
+        for line in java_reads:
+            self.assertTrue(line.endswith(f" {profile}"), line)
+            self.assertNotIn(os.path.join(self.bin, "java-top"), line)
 
 
 if __name__ == "__main__":

@@ -114,6 +114,31 @@ class PprofTest(unittest.TestCase):
         self.assertEqual(arguments[-2:], [
             go_binary, os.path.join(self.tmp, "profiles", "go-havlak1.heap")])
 
+    def test_rust_and_jvm_programs_are_served_their_cpu_profiles(self):
+        for program, reads_binary in (("rust-top", True),
+                                      ("java-top", False),
+                                      ("scala-havlak1", False)):
+            with self.subTest(program=program):
+                binary = os.path.join(self.tmp, "bin", program)
+                executable(binary, "#!/bin/sh\n")
+                profile = os.path.join(self.tmp, "profiles",
+                                       f"{program}.cpu.prof")
+                open(profile, "w").close()
+                result = self.make(RUNG=program)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                with open(self.ran) as text:
+                    arguments = text.read().split()
+                # A launcher script is no binary for pprof to read.
+                self.assertEqual(arguments[-2:] if reads_binary
+                                 else arguments[-1:],
+                                 [binary, profile] if reads_binary
+                                 else [profile])
+                os.remove(self.ran)
+                result = self.make(RUNG=program, PROFILE="heap")
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("has a CPU profile only", result.stderr)
+                self.assertFalse(os.path.exists(self.ran))
+
     def test_a_port_in_use_is_one_line(self):
         with socket.socket() as taken:
             taken.bind(("127.0.0.1", 0))

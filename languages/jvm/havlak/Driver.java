@@ -43,12 +43,17 @@ public final class Driver {
   static final class Options {
     double scale = 1;
     boolean scaleGiven;
+    int iterations = Workload.ITERATIONS;
+    boolean iterationsGiven;
     boolean json;
     boolean help;
     String cfg;  // null: run the workload
   }
 
-  /** --scale=S, --json, --cfg=FILE, --help; a value may also follow as the next argument. */
+  /**
+   * --scale=S, --iterations=N, --json, --cfg=FILE, --help; a value may also follow as the
+   * next argument.
+   */
   static Options parse(String[] args) throws Failure {
     Options options = new Options();
     for (int i = 0; i < args.length; i++) {
@@ -63,12 +68,15 @@ public final class Driver {
         options.help = true;
       } else if (flag.equals("--json") && value == null) {
         options.json = true;
-      } else if (flag.equals("--scale") || flag.equals("--cfg")) {
+      } else if (flag.equals("--scale") || flag.equals("--cfg") || flag.equals("--iterations")) {
         if (value == null && i + 1 == args.length) throw usage(flag + " needs a value");
         if (value == null) value = args[++i];
         if (flag.equals("--cfg")) {
           if (value.isEmpty()) throw usage("--cfg needs a file name ('-': standard input)");
           options.cfg = value;
+        } else if (flag.equals("--iterations")) {
+          options.iterations = iterations(value);
+          options.iterationsGiven = true;
         } else {
           options.scale = scale(value);
           options.scaleGiven = true;
@@ -77,7 +85,9 @@ public final class Driver {
         throw usage("unknown argument '" + args[i] + "'");
       }
     }
-    if (options.cfg != null && options.scaleGiven) throw usage("--scale does not apply to --cfg");
+    if (options.cfg != null && (options.scaleGiven || options.iterationsGiven)) {
+      throw usage("--scale and --iterations do not apply to --cfg");
+    }
     return options;
   }
 
@@ -95,15 +105,25 @@ public final class Driver {
     return scale;
   }
 
+  private static int iterations(String text) throws Failure {
+    if (text.matches("[0-9]{1,7}") && Integer.parseInt(text) <= Workload.MAX_ITERATIONS) {
+      return Integer.parseInt(text);
+    }
+    throw usage("--iterations needs a whole number from 0 to " + Workload.MAX_ITERATIONS
+        + ", not '" + text + "'");
+  }
+
   private static Failure usage(String message) { return new Failure(2, message + " (see --help)"); }
 
   static String usage(Rung<?, ?> rung) {
     return rung.name + ": " + rung.idea + "\n\n"
-        + "Usage: " + rung.name + " [--scale=S] [--json]\n"
+        + "Usage: " + rung.name + " [--scale=S] [--iterations=N] [--json]\n"
         + "       " + rung.name + " --cfg=FILE [--json]\n\n"
         + "Runs Hundt's loop-recognition workload, scaled by S (" + Workload.MIN_SCALE + " to "
         + (int) Workload.MAX_SCALE + ", default 1),\nand prints its loop counts, checked, and the "
-        + "time of each phase; --json prints\none JSON record instead. --cfg finds the loops "
+        + "time of each phase; --json prints\none JSON record instead. --iterations sets the "
+        + "big-graph findings after the\nfirst (0 to " + Workload.MAX_ITERATIONS + ", default "
+        + Workload.ITERATIONS + ": more for a profiler). --cfg finds the loops "
         + "of the CFG in FILE ('-':\nstandard input; format: docs/cfg-files.md) and prints "
         + "them. JAVA_OPTS passes\noptions to the JVM: JAVA_OPTS=-XX:+UseParallelGC, say "
         + "(G1 is the default).\n\nExit status: 0 done, 1 a wrong loop count, 2 a bad command "
@@ -145,7 +165,7 @@ public final class Driver {
           : forest.toText(rung.name, file));
       return 0;
     }
-    Workload workload = new Workload(options.scale);
+    Workload workload = new Workload(options.scale, options.iterations);
     long start = System.nanoTime();
     Workload.Result result = onStack(rung, workload.blocks(), () -> workload.run(rung));
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -216,7 +236,7 @@ public final class Driver {
         vm()));
     out.append(String.format("workload: scale %s%s, %d blocks, %d small-graph findings, 1 + %d "
         + "big-graph findings%n", workload.scale, workload.canonical() ? " (canonical)" : "",
-        workload.blocks(), workload.smallGraphFinds, Workload.ITERATIONS));
+        workload.blocks(), workload.smallGraphFinds, workload.iterations));
     out.append(String.format("# of loops: %d (total %d)%n", result.loops, result.loopsTotal));
     out.append(problems.isEmpty() ? "loop counts: right\n"
         : "loop counts: WRONG: " + String.join("; ", problems) + "\n");
@@ -250,7 +270,7 @@ public final class Driver {
         .append(",\"loops_per_tree\":").append(workload.loopsPerTree)
         .append(",\"blocks\":").append(workload.blocks())
         .append(",\"small_graph_finds\":").append(workload.smallGraphFinds)
-        .append(",\"big_graph_finds\":").append(Workload.ITERATIONS)
+        .append(",\"big_graph_finds\":").append(workload.iterations)
         .append("},\"reuse_loop_graph\":").append(rung.reusesLoopGraph)
         .append(",\"loops\":").append(result.loops)
         .append(",\"loops_total\":").append(result.loopsTotal)

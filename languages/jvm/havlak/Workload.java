@@ -14,7 +14,8 @@ public final class Workload {
   public static final double MIN_SCALE = 0.01;  // workload.py's range
   public static final double MAX_SCALE = 400;
   public static final int TREES = 10;
-  public static final int ITERATIONS = 50;  // big-graph findings after the first
+  public static final int ITERATIONS = 50;  // big-graph findings after the first, canonically
+  public static final int MAX_ITERATIONS = 1_000_000;  // the C++ programs' kMaxIterations
   static final int SMALL_GRAPH_LOOPS = 4;   // with the artificial root
   static final int ROOT_NESTING_LEVEL = 5;  // the deepest loop's depth
   /** The phases in order: record keys (havlak/phases.inc) and titles. */
@@ -26,14 +27,20 @@ public final class Workload {
   public final double scale;
   public final int loopsPerTree;     // 100 * scale, rounded half up as C's lround
   public final int smallGraphFinds;  // 15000 * scale, at least 1
+  public final int iterations;       // big-graph findings after the first
 
-  public Workload(double scale) {
+  public Workload(double scale) { this(scale, ITERATIONS); }
+
+  public Workload(double scale, int iterations) {
     this.scale = scale;
+    this.iterations = iterations;
     loopsPerTree = (int) Math.floor(100 * scale + 0.5);
     smallGraphFinds = Math.max(1, (int) Math.floor(15000 * scale + 0.5));
   }
 
-  public boolean canonical() { return loopsPerTree == 100 && smallGraphFinds == 15000; }
+  public boolean canonical() {
+    return loopsPerTree == 100 && smallGraphFinds == 15000 && iterations == ITERATIONS;
+  }
 
   /** Blocks 0..2, then per tree a block and per outer loop 1 + 25 * 10 + 1. */
   public long blocks() { return 3 + TREES * (1 + 252L * loopsPerTree); }
@@ -111,7 +118,7 @@ public final class Workload {
   public static final class Result {
     public final double[] seconds = new double[PHASES.length];
     /** Each repeated finding's wall seconds, in order: the steady state after the JIT's warm-up. */
-    public final double[] repeatedFindSeconds = new double[ITERATIONS];
+    public final double[] repeatedFindSeconds;
     public int smallGraphLoops;        // the first small-graph finding's, with the root
     public long smallGraphLoopsTotal;  // summed over all small-graph findings
     public int loops;                  // the first big-graph finding's
@@ -119,6 +126,8 @@ public final class Workload {
     public int rootNestingLevel;
     public long allocatedBytes;        // by the workload's thread
     public long peakHeapBytes;         // the largest heap in use seen after a phase or finding
+
+    Result(int iterations) { repeatedFindSeconds = new double[iterations]; }
 
     void sampleHeap() {
       long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -144,7 +153,7 @@ public final class Workload {
    * graph when the program reuses its graph, else into a fresh one.
    */
   public <C extends Builder, G extends Rung.LoopGraph> Result run(Rung<C, G> rung) {
-    Result result = new Result();
+    Result result = new Result(iterations);
     long allocated = allocatedBytes();
     C cfg = rung.newCfg();
     Rung.Finder<C, G> finder = rung.newFinder();
@@ -165,7 +174,7 @@ public final class Workload {
     G first = rung.newLoopGraph();
     result.loops = finder.findLoops(cfg, first);
     start = result.lap(2, start);
-    for (int i = 0; i < ITERATIONS; i++) {
+    for (int i = 0; i < iterations; i++) {
       long each = System.nanoTime();
       result.loopsTotal += finder.findLoops(cfg, reused != null ? reused : rung.newLoopGraph());
       result.repeatedFindSeconds[i] = (System.nanoTime() - each) / 1e9;
@@ -186,7 +195,7 @@ public final class Workload {
     check(problems, "small-graph loops, all findings", result.smallGraphLoopsTotal,
         (long) SMALL_GRAPH_LOOPS * smallGraphFinds);
     check(problems, "big-graph loops", result.loops, loops());
-    check(problems, "big-graph loops, repeated findings", result.loopsTotal, loops() * ITERATIONS);
+    check(problems, "big-graph loops, repeated findings", result.loopsTotal, loops() * iterations);
     check(problems, "root nesting level", result.rootNestingLevel, ROOT_NESTING_LEVEL);
     return problems;
   }

@@ -48,7 +48,17 @@ public final class SharedCodeTest {
     expect("stray", refusal("stray"), "unknown argument 'stray' (see --help)");
     expect("no value", refusal("--cfg"), "--cfg needs a value (see --help)");
     expect("no file", refusal("--cfg="), "--cfg needs a file name ('-': standard input) (see --help)");
-    expect("both", refusal("--cfg=x", "--scale=1"), "--scale does not apply to --cfg (see --help)");
+    expect("both", refusal("--cfg=x", "--scale=1"),
+        "--scale and --iterations do not apply to --cfg (see --help)");
+    expect("iterations", Driver.parse(new String[] {"--iterations=0"}).iterations, 0);
+    expect("iterations apart", Driver.parse(new String[] {"--iterations", "200"}).iterations, 200);
+    for (String iterations : new String[] {"-1", "x", "1000001", "", "2.5"}) {
+      expect("--iterations=" + iterations, refusal("--iterations=" + iterations),
+          "--iterations needs a whole number from 0 to 1000000, not '" + iterations
+              + "' (see --help)");
+    }
+    expect("iterations and cfg", refusal("--cfg=x", "--iterations=3"),
+        "--scale and --iterations do not apply to --cfg (see --help)");
   }
 
   /** Counts what a graph builder is given. */
@@ -69,6 +79,7 @@ public final class SharedCodeTest {
   private static void workload() {
     Workload canonical = new Workload(1);
     expect("canonical", canonical.canonical(), true);
+    expect("more findings are not canonical", new Workload(1, 51).canonical(), false);
     expect("blocks", canonical.blocks(), 252013L);
     expect("loops", canonical.loops(), 76002L);
     Counter graph = new Counter();

@@ -4,8 +4,9 @@
 //! CFG file (one line on stderr, nothing on stdout).
 
 use crate::cfg_file::{read_cfg, CfgFile};
+use crate::counted::{count_findings, COUNTED_SPEC, MAX_COUNTED_FINDINGS};
 use crate::workload::{check_loop_counts, run_workload, WorkloadResult, WorkloadSpec};
-use crate::workload::{MAX_SCALE, MIN_SCALE, PHASES};
+use crate::workload::{MAX_ITERATIONS, MAX_SCALE, MIN_SCALE, PHASES};
 use crate::{alloc_count, LoopGraph, Rung};
 use std::ffi::OsString;
 use std::io::Write;
@@ -17,9 +18,13 @@ use std::time::Instant;
 #[derive(Debug, Default, PartialEq)]
 struct Options {
     scale: Option<f64>,
+    /// Big-graph findings after the first (50 in the canonical workload).
+    iterations: Option<u32>,
     json: bool,
     /// A CFG file to find the loops of; "-" is standard input.
     cfg: Option<PathBuf>,
+    /// Findings for callgrind or perf to count, instead of the workload.
+    count_findings: Option<u32>,
     help: bool,
 }
 
@@ -35,6 +40,20 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, Strin
         match (&*name, value) {
             ("-h" | "--help", None) => options.help = true,
             ("--json", None) => options.json = true,
+            ("--iterations", value) => {
+                let value = value.or_else(|| args.next()).ok_or("--iterations needs a value")?;
+                let text = String::from_utf8_lossy(&value);
+                let iterations = text.parse::<u32>().ok().filter(|n| *n <= MAX_ITERATIONS);
+                let error = || format!("--iterations: {:?} is not a whole number from 0 to {}", text, MAX_ITERATIONS);
+                options.iterations = Some(iterations.ok_or_else(error)?);
+            }
+            ("--count-findings", value) => {
+                let value = value.or_else(|| args.next()).ok_or("--count-findings needs a value")?;
+                let text = String::from_utf8_lossy(&value);
+                let findings = text.parse::<u32>().ok().filter(|n| (1..=MAX_COUNTED_FINDINGS).contains(n));
+                let error = || format!("--count-findings: {:?} is not a whole number from 1 to {}", text, MAX_COUNTED_FINDINGS);
+                options.count_findings = Some(findings.ok_or_else(error)?);
+            }
             ("--scale" | "--cfg", value) => {
                 let value = value.or_else(|| args.next()).ok_or(format!("{} needs a value", name))?;
                 if name == "--cfg" && value.is_empty() {
@@ -51,8 +70,12 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, Strin
             _ => return Err(format!("unknown argument {:?}", String::from_utf8_lossy(&arg))),
         }
     }
-    if options.cfg.is_some() && options.scale.is_some() {
-        return Err("--scale sizes the workload, which --cfg does not run".to_string());
+    if options.cfg.is_some() && (options.scale.is_some() || options.iterations.is_some()) {
+        return Err("--scale and --iterations size the workload, which --cfg does not run".to_string());
+    }
+    let workload = options.scale.is_some() || options.iterations.is_some();
+    if options.count_findings.is_some() && (options.cfg.is_some() || workload || options.json) {
+        return Err("--count-findings runs alone: its output is always one JSON line".to_string());
     }
     Ok(options)
 }
@@ -61,16 +84,22 @@ fn usage<R: Rung>() -> String {
     let spec = WorkloadSpec::scaled(1.0);
     format!(
         "{name}: {idea}\n\n\
-         Usage: {name} [--scale=S] [--json]\n       {name} --cfg=FILE [--json]\n\n\
+         Usage: {name} [--scale=S] [--iterations=N] [--json]\n       {name} --cfg=FILE [--json]\n       \
+         {name} --count-findings=N\n\n\
          Runs Hundt's LoopTesterApp workload: {small} loop findings on a small graph,\n\
          then a graph of {blocks} blocks built and searched for loops 1 + {big} times,\n\
          then the nesting levels of the first result; checks the loop counts and\n\
          prints them with the time of each phase.\n\n  \
          --scale=S    multiply the loops per tree and the small-graph findings\n               \
          by S ({min} to {max}; default 1, the canonical workload)\n  \
+         --iterations=N  big-graph findings after the first (0 to {max_iterations};\n               \
+         default {big}, the canonical workload; more for a profiler)\n  \
          --json       print one JSON record instead of the report\n  \
          --cfg=FILE   print the loops of the CFG in FILE instead ('-': standard\n               \
          input; the format: docs/cfg-files.md)\n  \
+         --count-findings=N  find the loops of the benchmarks' {counted} blocks once,\n               \
+         then N times (1 to {max_counted}) in measured_findings, for callgrind\n               \
+         or perf to count (make bench); prints one JSON line\n  \
          --help       print this help\n\n\
          Exit status: 0 right loop counts; 1 a wrong one; 2 a bad command line or CFG file.\n",
         name = R::NAME,
@@ -79,7 +108,10 @@ fn usage<R: Rung>() -> String {
         blocks = spec.big_graph_blocks(),
         big = spec.big_graph_finds,
         min = MIN_SCALE,
-        max = MAX_SCALE
+        max = MAX_SCALE,
+        counted = COUNTED_SPEC.big_graph_blocks(),
+        max_iterations = MAX_ITERATIONS,
+        max_counted = MAX_COUNTED_FINDINGS
     )
 }
 
@@ -279,8 +311,15 @@ pub fn rung_main<R: Rung>() -> i32 {
             file.forest_text(R::NAME, &name, &forest)
         });
     }
+    if let Some(findings) = options.count_findings {
+        let blocks = COUNTED_SPEC.big_graph_blocks();
+        let loops = on_stack_for::<R, _>(blocks as usize, || count_findings::<R>(findings));
+        let line = json_object! { "rung": json_string(R::NAME), "blocks": blocks, "findings": findings, "loops": loops };
+        return print::<R>(&(line + "\n"));
+    }
     let scale = options.scale.unwrap_or(1.0);
-    let spec = WorkloadSpec::scaled(scale);
+    let mut spec = WorkloadSpec::scaled(scale);
+    spec.big_graph_finds = options.iterations.unwrap_or(spec.big_graph_finds);
     let watch = Instant::now();
     let result = on_stack_for::<R, _>(spec.big_graph_blocks() as usize, || run_workload::<R>(&spec));
     let wall_seconds = watch.elapsed().as_secs_f64();
@@ -318,8 +357,21 @@ mod tests {
         for args in [&["--scale=abc"][..], &["--scale=0"], &["--scale=nan"], &["--scale=inf"], &["--scale=1e400"]] {
             assert!(parse(args).unwrap_err().starts_with("--scale: "), "{:?}", args);
         }
+        for args in [&["--count-findings=0"][..], &["--count-findings=1001"], &["--count-findings=-1"], &["--count-findings=x"]] {
+            assert!(parse(args).unwrap_err().starts_with("--count-findings: "), "{:?}", args);
+        }
+        assert_eq!(parse(&["--count-findings", "3"]).unwrap().count_findings, Some(3));
         for args in [&["--scale"][..], &["--cfg"], &["--cfg="], &["--json=yes"], &["-x"], &["--cfg=x", "--scale=1"]] {
             assert!(parse(args).is_err(), "{:?}", args);
+        }
+        assert_eq!(parse(&["--iterations=0"]).unwrap().iterations, Some(0));
+        for args in [&["--iterations=-1"][..], &["--iterations=1000001"], &["--iterations=x"]] {
+            assert!(parse(args).unwrap_err().starts_with("--iterations: "), "{:?}", args);
+        }
+        assert!(parse(&["--cfg=x", "--iterations=3"]).is_err());
+        let more = &["--iterations=9", "--count-findings=2"][..];
+        for args in [&["--count-findings=2", "--json"][..], &["--count-findings=2", "--cfg=x"], &["--scale=1", "--count-findings=2"], more] {
+            assert!(parse(args).unwrap_err().starts_with("--count-findings runs alone"), "{:?}", args);
         }
     }
 

@@ -23,6 +23,7 @@ macro_rules! json_object {
 
 mod alloc_count;
 pub mod cfg_file;
+pub mod counted;
 pub mod driver;
 pub mod workload;
 

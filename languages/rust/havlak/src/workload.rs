@@ -9,6 +9,8 @@ use std::time::Instant;
 /// The --scale range, workload.py's MIN_SCALE..MAX_SCALE.
 pub const MIN_SCALE: f64 = 0.01;
 pub const MAX_SCALE: f64 = 400.0;
+/// --iterations's most, the C++ programs' kMaxIterations.
+pub const MAX_ITERATIONS: u32 = 1_000_000;
 const BASE_LOOPS_PER_LOOP: u32 = 25;
 /// Loops of every small-graph finding, counting the artificial root.
 pub const SMALL_GRAPH_LOOPS: i32 = 4;
@@ -135,22 +137,25 @@ pub struct WorkloadResult {
     pub repeated_find_seconds: Vec<f64>,
 }
 
+/// One finding whose loop graph is not kept: a fresh one, or `reused`,
+/// which the program clears and refills, when it says it can.
+pub(crate) fn find_discarding_graph<R: Rung>(finder: &mut R::Finder, cfg: &R::Cfg, reused: &mut R::LoopGraph) -> i32 {
+    if R::REUSES_LOOP_GRAPH {
+        R::find_loops(finder, cfg, reused)
+    } else {
+        R::find_loops(finder, cfg, &mut R::LoopGraph::default())
+    }
+}
+
 /// Runs the workload. Every finding but the first on the big graph (kept
-/// for the nesting levels) goes into a fresh loop graph, or into one that
-/// the program clears and refills, when it says it can.
+/// for the nesting levels) goes through find_discarding_graph.
 pub fn run_workload<R: Rung>(spec: &WorkloadSpec) -> WorkloadResult {
     let mut result = WorkloadResult::default();
     let mut cfg = R::Cfg::default();
     let mut finder = R::Finder::default();
     let mut reused = R::LoopGraph::default();
-    let mut find_discarding_graph = |finder: &mut R::Finder, cfg: &R::Cfg| -> i32 {
-        if R::REUSES_LOOP_GRAPH {
-            R::find_loops(finder, cfg, &mut reused)
-        } else {
-            let mut fresh = R::LoopGraph::default();
-            R::find_loops(finder, cfg, &mut fresh)
-        }
-    };
+    let mut find_discarding_graph =
+        |finder: &mut R::Finder, cfg: &R::Cfg| -> i32 { find_discarding_graph::<R>(finder, cfg, &mut reused) };
 
     let watch = Instant::now();
     build_small_graph(&mut cfg);
