@@ -190,7 +190,19 @@ def perf_per_block(name, command_for):
 
 
 def _ratio(base, value):
-    return f"{base / value:.2f}x" if value else ""
+    if not value:
+        return "to none" if base else ""
+    ratio = base / value
+    return f"{ratio:,.0f}x" if ratio >= 100 else f"{ratio:.2f}x"
+
+
+def _misses(value, digits):
+    """A count per block; an exact zero (the working set stayed in that
+    cache) as "none"."""
+    if value == 0:
+        return "none"
+    # A handful of misses in all the findings: too few for the digits.
+    return f"{value:.1e}" if value < 10 ** -digits else f"{value:,.{digits}f}"
 
 
 def table(rows):
@@ -208,8 +220,9 @@ def table(rows):
         same = languages.language_of(row.program) == ladder
         steps = ([_ratio(before, now) for before, now in zip(below, cells)]
                  if same else ["", "", ""])
-        lines.append(f"| {row.program} | {cells[0]:,.0f} | {cells[1]:,.2f} | "
-                     f"{cells[2]:,.3f} | " + " | ".join(steps) + " |")
+        lines.append(f"| {row.program} | {cells[0]:,.0f} | "
+                     f"{_misses(cells[1], 2)} | {_misses(cells[2], 3)} | "
+                     + " | ".join(steps) + " |")
         below, ladder = cells, languages.language_of(row.program)
     return lines
 
@@ -253,12 +266,12 @@ def write(folder, programs, progress, perf=True):
         for row in rows:
             for group, value in (("D1 misses", row.d1_misses),
                                  ("LL misses", row.ll_misses)):
-                per_block = max(row.per_block(value), 1e-3)
-                values[(row.program, group)] = (per_block,) * 3
+                if value:      # none: no bar on a log scale
+                    values[(row.program, group)] = (row.per_block(value),) * 3
         plots.grouped_bars(
             os.path.join(folder, "cache.svg"),
             "Simulated data-cache misses per block per loop finding "
-            "(callgrind; " + describe_caches() + ")",
+            "(callgrind; " + describe_caches() + "; no bar: none)",
             "misses per block (log scale)", names,
             ["D1 misses", "LL misses"], values, logscale=True)
     return rows
@@ -276,8 +289,9 @@ def _markdown(rows, measured, why_no_perf):
         "Hundt-shaped graph, after one untimed finding. These counts do not "
         "vary with machine noise or with the CPU: the same binary and graph "
         "give the same figures anywhere. D1 misses are first-level data "
-        "misses (reads and writes), LL misses last-level data misses; "
-        "instruction fetches are left out. The plot is `cache.svg`.", ""]
+        "misses (reads and writes), LL misses last-level data misses "
+        "(\"none\": the findings' data stayed in that cache); instruction "
+        "fetches are left out. The plot is `cache.svg`.", ""]
     lines += table(rows)
     lines += ["", "**Measured** (the CPU's own counters, `perf stat`):"]
     if not measured:

@@ -193,6 +193,23 @@ class TableTest(InstructionsTestCase):
             with open(os.path.join(folder, "cache.svg")) as svg:
                 self.assertIn("<svg", svg.read())
 
+    def test_no_misses_are_none_and_a_few_keep_their_digits(self):
+        self.programs[1:2] = [self.programs[1], (
+            "havlak3", lambda n: ["/bin/havlak_instructions", "havlak3",
+                                  str(n)])]
+        with mock.patch.dict(os.environ, {"FAKE_TOTALS": json.dumps({
+                "havlak1": [40000, 900, 100, 900, 100],
+                "havlak2": [20000, 400, 100, 0, 1],
+                "havlak3": [20000, 400, 100, 0, 0]})}):
+            _, markdown, _, _ = self.write()
+        lines = markdown.splitlines()
+        self.assertIn("| havlak2 | 100 | 2.50 | 0.005 | 2.00x | 2.00x | "
+                      "1,000x |", lines)
+        self.assertIn("| havlak3 | 100 | 2.50 | none | 1.00x | 1.00x | "
+                      "to none |", lines)
+        # One miss in 129,032 block-findings (havlak11's) is not 0.000.
+        self.assertEqual(instructions._misses(1 / 129032, 3), "7.8e-06")
+
     def test_without_counters_the_measured_part_says_why(self):
         _, markdown, document, _ = self.write()
         self.assertIn("not on this machine: `perf stat -e instructions true`"

@@ -215,6 +215,11 @@ func run(in io.Reader, out string, period time.Duration, stderr io.Writer) error
 		return err
 	}
 	defer os.Remove(temporary.Name())
+	// As a profile written in place would be: readable by all.
+	if err := temporary.Chmod(0o644); err != nil {
+		temporary.Close()
+		return err
+	}
 	if err := c.prof.Write(temporary); err != nil {
 		temporary.Close()
 		return err
