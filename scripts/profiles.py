@@ -94,6 +94,13 @@ def run(command, env=None, capture=True):
     return result.stdout
 
 
+def iterations_args(iterations):
+    """The command-line arguments for `iterations` big-graph findings: none
+    for the canonical workload's."""
+    return ([] if iterations == CANONICAL_ITERATIONS
+            else [f"--iterations={iterations}"])
+
+
 def shell_line(command, env=None):
     """A command as a person would type it, for the summaries."""
     prefix = " ".join(f"{key}={shlex.quote(value)}"
@@ -147,9 +154,8 @@ class RungProfiler:
         env = {"CPUPROFILE_FREQUENCY": str(PROFILER_HZ)}
         iterations = CANONICAL_ITERATIONS
         for _ in range(5):
-            command = [self.binary(), f"--cpuprofile={self.cpu_profile}"]
-            if iterations != CANONICAL_ITERATIONS:
-                command.append(f"--iterations={iterations}")
+            command = [self.binary(), f"--cpuprofile={self.cpu_profile}",
+                       *iterations_args(iterations)]
             run(command, env)
             top = run(["google-pprof", "--text", self.binary(),
                        self.cpu_profile])
@@ -388,10 +394,8 @@ class GoRungProfiler(PprofProfiler):
     HEAP = True
 
     def cpu_command(self, iterations):
-        command = [self.binary, f"--cpuprofile={self.cpu_profile}"]
-        if iterations != CANONICAL_ITERATIONS:
-            command.append(f"--iterations={iterations}")
-        return command, None
+        return [self.binary, f"--cpuprofile={self.cpu_profile}",
+                *iterations_args(iterations)], None
 
 
 class RustProfiler(PprofProfiler):
@@ -402,12 +406,9 @@ class RustProfiler(PprofProfiler):
     HZ = PROFILER_HZ
 
     def cpu_command(self, iterations):
-        command = [self.binary]
-        if iterations != CANONICAL_ITERATIONS:
-            command.append(f"--iterations={iterations}")
-        return command, {"LD_PRELOAD": PROFILER_LIBRARY,
-                         "CPUPROFILE": self.cpu_profile,
-                         "CPUPROFILE_FREQUENCY": str(PROFILER_HZ)}
+        return [self.binary, *iterations_args(iterations)], {
+            "LD_PRELOAD": PROFILER_LIBRARY, "CPUPROFILE": self.cpu_profile,
+            "CPUPROFILE_FREQUENCY": str(PROFILER_HZ)}
 
 
 class JvmProfiler(PprofProfiler):
@@ -434,10 +435,7 @@ class JvmProfiler(PprofProfiler):
             "nominal: JFR takes fewer samples than one a millisecond.")
 
     def cpu_command(self, iterations):
-        command = [self.binary]
-        if iterations != CANONICAL_ITERATIONS:
-            command.append(f"--iterations={iterations}")
-        return command, {"JAVA_OPTS": (
+        return [self.binary, *iterations_args(iterations)], {"JAVA_OPTS": (
             f"-XX:StartFlightRecording:filename={self.recording},"
             f"settings={self.SETTINGS} "
             "-XX:FlightRecorderOptions:stackdepth=2048")}

@@ -239,54 +239,55 @@ class Record(ProgramTestCase):
         self.assertIn(f"{want.loops_total}", run.out)
 
 
-class DeepGraphsOfTheTop(unittest.TestCase):
-    """Once, on the C++ top rung (HAVLAK_BIN_DIR, no HAVLAK_PROGRAM): the
-    deep graphs' forests by construction are the top rung's, as they are
-    every other program's."""
+class TopRungTestCase(unittest.TestCase):
+    """A premise of the suite, checked once on the C++ top rung
+    (HAVLAK_BIN_DIR, no HAVLAK_PROGRAM)."""
+
+    def setUp(self):
+        if not BIN or PROGRAM:
+            self.skipTest("runs once, without HAVLAK_PROGRAM")
+        self.top = languages.ladder().top
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.path = os.path.join(folder.name, "graph.cfg")
+
+    def top_loops(self, text):
+        """The top rung's canonical forest of the CFG `text`."""
+        with open(self.path, "w") as out:
+            out.write(text)
+        return forest(Run(self.top, ["--json", f"--cfg={self.path}"]))
+
+
+class DeepGraphsOfTheTop(TopRungTestCase):
+    """The deep graphs' forests by construction are the top rung's, as they
+    are every other program's."""
 
     def test_the_top_rung_finds_the_forests_by_construction(self):
-        if not BIN or PROGRAM:
-            self.skipTest("runs once, without HAVLAK_PROGRAM")
-        top = languages.ladder().top
-        with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "deep.cfg")
-            for what, text, want in (
-                    ("chain", cfgs.chain(CHAIN_BLOCKS),
-                     cfgs.chain_forest(CHAIN_BLOCKS)),
-                    ("nest", cfgs.nest(NEST_DEPTH),
-                     cfgs.nest_forest(NEST_DEPTH))):
-                with open(path, "w") as out:
-                    out.write(text)
-                got = forest(Run(top, ["--json", f"--cfg={path}"]))
-                self.assertEqual(got, want, f"{what}: {top} differs, first "
-                                 f"at {first_difference(got, want)}")
+        for what, text, want in (
+                ("chain", cfgs.chain(CHAIN_BLOCKS),
+                 cfgs.chain_forest(CHAIN_BLOCKS)),
+                ("nest", cfgs.nest(NEST_DEPTH),
+                 cfgs.nest_forest(NEST_DEPTH))):
+            got = self.top_loops(text)
+            self.assertEqual(got, want, f"{what}: {self.top} differs, first "
+                             f"at {first_difference(got, want)}")
 
 
-class Batching(unittest.TestCase):
-    """The batches' premise, once, on the C++ top rung (HAVLAK_BIN_DIR, no
-    HAVLAK_PROGRAM): a batch's forest is the union of its CFGs' forests."""
+class Batching(TopRungTestCase):
+    """The batches' premise: a batch's forest is the union of its CFGs'
+    forests."""
 
     def test_a_batch_has_the_loops_of_its_cfgs(self):
-        if not BIN or PROGRAM:
-            self.skipTest("runs once, without HAVLAK_PROGRAM")
-        top = languages.ladder().top
-        with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "graph.cfg")
-
-            def loops_of(text):
-                with open(path, "w") as out:
-                    out.write(text)
-                return forest(Run(top, ["--json", f"--cfg={path}"]))
-
-            for first, at_top in ((1, False), (101, True)):
-                texts = [cfgs.RandomCfg(seed).text
-                         for seed in range(first, first + 100)]
-                text, offsets = cfgs.batch(texts, at_top)
-                want = sorted((loop for part, offset in zip(texts, offsets)
-                               for loop in moved(loops_of(part), offset)),
-                              key=lambda loop: loop["header"])
-                self.assertEqual(loops_of(text), want, f"batch from {first}")
-                self.assertGreater(len(want), 100)
+        for first, at_top in ((1, False), (101, True)):
+            texts = [cfgs.RandomCfg(seed).text
+                     for seed in range(first, first + 100)]
+            text, offsets = cfgs.batch(texts, at_top)
+            want = sorted((loop for part, offset in zip(texts, offsets)
+                           for loop in moved(self.top_loops(part), offset)),
+                          key=lambda loop: loop["header"])
+            self.assertEqual(self.top_loops(text), want,
+                             f"batch from {first}")
+            self.assertGreater(len(want), 100)
 
 
 if __name__ == "__main__":
