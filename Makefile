@@ -36,7 +36,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 
 PPROF := $(BUILD)/tools/pprof
-JFR2PPROF := $(BUILD)/tools/jfr2pprof
+TOPPROF := $(BUILD)/tools/topprof
 RUNG ?= havlak1
 PORT ?= 8080
 PROFILE ?= cpu
@@ -123,23 +123,22 @@ test: deps $(BUILD)/CMakeCache.txt
 format: deps
 	scripts/format.sh
 
-profiles: build $(PPROF) $(JFR2PPROF)
+profiles: build $(PPROF) $(TOPPROF)
 	python3 scripts/profiles.py --bin '$(subst ','\'',$(BUILD))/bin' \
-	  --pprof '$(subst ','\'',$(PPROF))' --jfr2pprof '$(subst ','\'',$(JFR2PPROF))' $(if $(RUNGS),--rungs $(call quote,RUNGS))
+	  --pprof '$(subst ','\'',$(PPROF))' --topprof '$(subst ','\'',$(TOPPROF))' $(if $(RUNGS),--rungs $(call quote,RUNGS))
 
-# The standalone pprof, built offline from Debian's source package: unlike
-# golang-go's `go tool pprof` it keeps C++ names, and unlike google-pprof it
-# serves a web UI.
-$(PPROF): | deps
+# pprof and topprof (the JVM's, Node's and Python's samples to pprof's
+# format) from one Go module, tools/pprof, at the versions its go.sum pins,
+# through the Go module proxy: a current pprof keeps C++ names, demangles
+# Rust's and serves a web UI.
+TOOLS_GO_ENV := GOFLAGS=-mod=readonly GOCACHE=$(abspath $(BUILD))/tools/go-cache
+$(PPROF): tools/pprof/go.mod tools/pprof/go.sum | deps
 	mkdir -p $(BUILD)/tools
-	GOPATH=/usr/share/gocode GO111MODULE=off GOCACHE=$(abspath $(BUILD))/tools/go-cache \
-	  go build -o $@ github.com/google/pprof
+	cd tools/pprof && $(TOOLS_GO_ENV) go build -o $(abspath $@) github.com/google/pprof
 
-# The JVM programs' JFR recordings to pprof's format, built the same way.
-$(JFR2PPROF): languages/jvm/profile/jfr2pprof.go | deps
+$(TOPPROF): tools/pprof/go.mod tools/pprof/go.sum $(wildcard tools/pprof/topprof/*.go) | deps
 	mkdir -p $(BUILD)/tools
-	GOPATH=/usr/share/gocode GO111MODULE=off GOTOOLCHAIN=local GOFLAGS= \
-	  GOCACHE=$(abspath $(BUILD))/tools/go-cache go build -o $@ ./languages/jvm/profile
+	cd tools/pprof && $(TOOLS_GO_ENV) go build -o $(abspath $@) ./topprof
 
 # RUNG, PROFILE, PORT and PROFILES go to the script quoted, as given; it
 # accepts only a built rung, cpu or heap, and a free port.

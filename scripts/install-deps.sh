@@ -19,7 +19,7 @@ packages=(
   libjemalloc-dev                 # jemalloc (and jeprof)
   graphviz                        # call graphs of profiles (dot)
   gnuplot-nox python3             # the comparison runner and its plots
-  golang-go golang-github-google-pprof-dev  # the standalone pprof, offline
+  golang-go                       # Go 1.19, the old end of the toolchain axis
   rustc cargo                     # Rust 1.63, the old end of the toolchain axis
   openjdk-17-jdk-headless scala   # JDK 17 and Scala 2.11 on it, the old ends
   maven                           # fetches the pinned Scala 3 from Maven Central

@@ -25,7 +25,7 @@ Per Rust program (rust-havlak1, rust-top), with gperftools' CPU profiler
 preloaded (LD_PRELOAD=libprofiler.so.0 CPUPROFILE=...), and per Java and
 Scala program (java-havlak1, java-top, scala-havlak1, scala-top), with JDK
 Flight Recorder (languages/jvm/profile/cpu.jfc) turned into pprof's format
-by jfr2pprof (languages/jvm/profile/jfr2pprof.go, built into tools/):
+by topprof (tools/pprof/topprof, built into tools/):
   profiles/PROGRAM.cpu.prof       the CPU profile, canonical workload
   results/profiles/PROGRAM.md     top 20s by the standalone pprof: CPU flat
                                   and cumulative, and the load average
@@ -118,7 +118,7 @@ def load_average():
 def go_samples_in(text):
     """The sample count of `pprof -top -sample_index=samples` output: its
     "Total samples" line where the profile has a duration (runtime/pprof's),
-    else the total of its "Showing nodes" line (gperftools', jfr2pprof's)."""
+    else the total of its "Showing nodes" line (gperftools', topprof's)."""
     match = (re.search(r"Total samples = (\d+)\b", text)
              or re.search(r"^Showing nodes accounting for .* of (\d+) total",
                           text, re.MULTILINE))
@@ -414,17 +414,17 @@ class RustProfiler(PprofProfiler):
 class JvmProfiler(PprofProfiler):
     """A Java or Scala program's CPU samples recorded by JDK Flight Recorder
     (languages/jvm/profile/cpu.jfc: every millisecond, stacks 2,048 frames
-    deep) and turned into a pprof profile by jfr2pprof with pprof's own
+    deep) and turned into a pprof profile by topprof with pprof's own
     profile package; the names are the source's (havlak1.LoopFinder.dfs)."""
 
-    KIND = "JDK Flight Recorder (jdk.ExecutionSample every 1 ms, jfr2pprof)"
+    KIND = "JDK Flight Recorder (jdk.ExecutionSample every 1 ms, topprof)"
     HZ = 1000
     SETTINGS = os.path.join(SUITE_ROOT, "languages", "jvm", "profile",
                             "cpu.jfc")
 
     def __init__(self, rung, args):
         super().__init__(rung, args)
-        self.jfr2pprof = args.jfr2pprof
+        self.topprof = args.topprof
         self.recording = os.path.join(args.out, f"{rung}.jfr")
         self.jfr = os.path.join(args.java_home, "bin", "jfr")
         self.notes.append(
@@ -450,8 +450,8 @@ class JvmProfiler(PprofProfiler):
             converter = None
             try:
                 converter = subprocess.Popen(
-                    [self.jfr2pprof, "-period", "1ms", "-o",
-                     self.cpu_profile], stdin=printer.stdout,
+                    [self.topprof, "-from", "jfr", "-period", "1ms",
+                     "-o", self.cpu_profile], stdin=printer.stdout,
                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                     text=True)
                 # Ours closed, a converter that stops early ends jfr too.
@@ -464,7 +464,7 @@ class JvmProfiler(PprofProfiler):
                 printed = printer.wait()
             # The converter's complaint first: jfr's is then a broken pipe.
             if converter.returncode != 0:
-                raise ProfileError(f"{self.rung}: jfr2pprof failed: "
+                raise ProfileError(f"{self.rung}: topprof failed: "
                                    f"{converter_errors.strip()[-300:]}")
             if printed != 0:
                 errors.seek(0)
@@ -540,16 +540,16 @@ def main(argv=None):
                         help="the standalone pprof, for every program but "
                              "the C++ rungs (default: tools/pprof beside "
                              "--bin)")
-    parser.add_argument("--jfr2pprof", default=None,
+    parser.add_argument("--topprof", default=None,
                         help="the JFR-to-pprof converter, for the JVM "
-                             "programs (default: tools/jfr2pprof beside "
+                             "programs (default: tools/topprof beside "
                              "--bin)")
     parser.add_argument("--heap-scale", type=float, default=1,
                         help="--scale of the heap-profile runs (default 1)")
     args = parser.parse_args(argv)
     tools = os.path.join(os.path.dirname(os.path.normpath(args.bin)), "tools")
     args.pprof = args.pprof or os.path.join(tools, "pprof")
-    args.jfr2pprof = args.jfr2pprof or os.path.join(tools, "jfr2pprof")
+    args.topprof = args.topprof or os.path.join(tools, "topprof")
     if args.rungs:
         rungs = args.rungs.split(",")
         for rung in rungs:
@@ -568,8 +568,8 @@ def main(argv=None):
     if languages - {CXX} and not os.access(args.pprof, os.X_OK):
         parser.error(f"no pprof at {args.pprof} (make profiles builds it)")
     if languages & {"java", "scala"}:
-        if not os.access(args.jfr2pprof, os.X_OK):
-            parser.error(f"no jfr2pprof at {args.jfr2pprof} (make profiles "
+        if not os.access(args.topprof, os.X_OK):
+            parser.error(f"no topprof at {args.topprof} (make profiles "
                          "builds it)")
         jdk = toolchains.locate(toolchains.registry().default("java"))
         if jdk.missing:

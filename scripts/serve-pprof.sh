@@ -53,7 +53,7 @@ echo "pprof: http://127.0.0.1:$port/  ($rung, $kind profile; Ctrl-C stops)"
 # time the profile is written.
 index=()
 [[ "$kind" == heap ]] && index=(-sample_index=alloc_space)
-# A JVM program's profile names its functions itself (jfr2pprof): pprof
+# A JVM program's profile names its functions itself (topprof): pprof
 # reads no binary for it, and the launcher script is none.
 inputs=("$binary" "$profile")
 [[ "$rung" =~ ^(java|scala)- ]] && inputs=("$profile")

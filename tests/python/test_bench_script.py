@@ -237,15 +237,15 @@ class ProfilesScriptTest(ScriptTestCase):
             "#!/bin/sh\n"
             f'echo "jfr $*" >> {said}\n'
             'for last; do :; done; cat "$last"\n'))
-        fake_rungs._script(os.path.join(tools, "jfr2pprof"), (
+        fake_rungs._script(os.path.join(tools, "topprof"), (
             "#!/bin/sh\n"
-            f'echo "jfr2pprof $* <$(cat)" >> {said}\n'
-            'echo profile > "$4"\n'))
+            f'echo "topprof $* <$(cat)" >> {said}\n'
+            'echo profile > "$6"\n'))
         fake_rungs._script(os.path.join(tools, "pprof"), (
             "#!/bin/sh\n"
             f'echo "pprof $*" >> {said}\n'
             # pprof's header for a profile without a duration (gperftools',
-            # jfr2pprof's): no "Total samples" line.
+            # topprof's): no "Total samples" line.
             'echo "Type: samples"\n'
             'echo "Showing nodes accounting for 1480, 98.67% of 1500 total"\n'
             'echo "  flat  flat%   sum%"\n'))
@@ -258,8 +258,8 @@ class ProfilesScriptTest(ScriptTestCase):
                 profiles_script.main, "--bin", self.bin, "--out",
                 os.path.join(self.tmp, "profiles"), "--summaries", summaries,
                 "--rungs", "rust-top,java-top", "--pprof",
-                os.path.join(tools, "pprof"), "--jfr2pprof",
-                os.path.join(tools, "jfr2pprof"))
+                os.path.join(tools, "pprof"), "--topprof",
+                os.path.join(tools, "topprof"))
         self.assertEqual(status, 0, stderr)
         with open(os.path.join(summaries, "rust-top.md")) as text:
             rust = text.read()
@@ -281,7 +281,7 @@ class ProfilesScriptTest(ScriptTestCase):
         self.assertIn("jfr print --json --stack-depth 2048 --events "
                       f"jdk.ExecutionSample {recording}", lines)
         # The recording went through the pipe, and is gone.
-        self.assertIn(f"jfr2pprof -period 1ms -o {profile} <recording",
+        self.assertIn(f"topprof -from jfr -period 1ms -o {profile} <recording",
                       lines)
         self.assertFalse(os.path.exists(recording))
         # pprof reads the Rust binary's symbols; a JVM profile has its own.

@@ -14,7 +14,7 @@ import (
 
 // frame's JSON as jfr print --json writes it, fields it has that we do not
 // read included.
-func jfrFrame(class, method string, line int) string {
+func jfrFrameJSON(class, method string, line int) string {
 	return `{"method": {"type": {"classLoader": null, "name": "` + class +
 		`", "package": null, "modifiers": 1, "hidden": false}, "name": "` + method +
 		`", "descriptor": "()V", "modifiers": 1, "hidden": false}, "lineNumber": ` +
@@ -36,11 +36,13 @@ func sampleAt(at, thread string, truncated bool, frames ...string) string {
 		strings.Join(frames, ", ") + `]}}}`
 }
 
-func convert(t *testing.T, json string) (*profile.Profile, string, error) {
+// convert runs topprof on text in the format from, and reads back what it
+// wrote: nothing at all when it fails.
+func convert(t *testing.T, from, text string) (*profile.Profile, string, error) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "rec.pb.gz")
 	var said bytes.Buffer
-	err := run(strings.NewReader(json), out, time.Millisecond, &said)
+	err := run(from, strings.NewReader(text), out, time.Millisecond, &said)
 	if err != nil {
 		if _, statErr := os.Stat(out); statErr == nil {
 			t.Errorf("%v, and %s was written all the same", err, out)
@@ -60,9 +62,9 @@ func convert(t *testing.T, json string) (*profile.Profile, string, error) {
 }
 
 func TestSamplesBecomeStacksOfJavaNames(t *testing.T) {
-	run := jfrFrame("havlak/Workload", "run", 7)
-	find := jfrFrame("havlak1/LoopFinder", "findLoops", 5)
-	dfs := jfrFrame("havlak1/LoopFinder", "dfs", 9)
+	run := jfrFrameJSON("havlak/Workload", "run", 7)
+	find := jfrFrameJSON("havlak1/LoopFinder", "findLoops", 5)
+	dfs := jfrFrameJSON("havlak1/LoopFinder", "dfs", 9)
 	recording := `{"recording": {"events": [` + strings.Join([]string{
 		sample("java-havlak1", false, dfs, find, run),
 		sample("java-havlak1", false, dfs, find, run),
@@ -70,7 +72,7 @@ func TestSamplesBecomeStacksOfJavaNames(t *testing.T) {
 		`{"type": "jdk.GarbageCollection", "values": {"sumOfPauses": "PT0.01S"}}`,
 		`{"type": "jdk.ExecutionSample", "values": {"stackTrace": null}}`,
 	}, ", ") + `]}}`
-	prof, said, err := convert(t, recording)
+	prof, said, err := convert(t, "jfr", recording)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,9 +111,9 @@ func TestWhatIsNotARecordingIsRefusedAndNothingWritten(t *testing.T) {
 		"not json":     `jfr: file not found`,
 		"other object": `{"events": []}`,
 		"no samples":   `{"recording": {"events": []}}`,
-		"cut short":    `{"recording": {"events": [` + sample("t", false, jfrFrame("a/B", "c", 1)),
+		"cut short":    `{"recording": {"events": [` + sample("t", false, jfrFrameJSON("a/B", "c", 1)),
 	} {
-		if _, _, err := convert(t, text); err == nil {
+		if _, _, err := convert(t, "jfr", text); err == nil {
 			t.Errorf("%s: converted", name)
 		}
 	}
