@@ -37,6 +37,7 @@ JOBS ?= $(shell nproc)
 
 PPROF := $(BUILD)/tools/pprof
 TOPPROF := $(BUILD)/tools/topprof
+PY_SPY := $(BUILD)/tools/py-spy/bin/py-spy
 RUNG ?= havlak1
 PORT ?= 8080
 PROFILE ?= cpu
@@ -123,9 +124,10 @@ test: deps $(BUILD)/CMakeCache.txt
 format: deps
 	scripts/format.sh
 
-profiles: build $(PPROF) $(TOPPROF)
+profiles: build $(PPROF) $(TOPPROF) $(PY_SPY)
 	python3 scripts/profiles.py --bin '$(subst ','\'',$(BUILD))/bin' \
-	  --pprof '$(subst ','\'',$(PPROF))' --topprof '$(subst ','\'',$(TOPPROF))' $(if $(RUNGS),--rungs $(call quote,RUNGS))
+	  --pprof '$(subst ','\'',$(PPROF))' --topprof '$(subst ','\'',$(TOPPROF))' \
+	  --py-spy '$(subst ','\'',$(PY_SPY))' $(if $(RUNGS),--rungs $(call quote,RUNGS))
 
 # pprof and topprof (the JVM's, Node's and Python's samples to pprof's
 # format) from one Go module, tools/pprof, at the versions its go.sum pins,
@@ -139,6 +141,12 @@ $(PPROF): tools/pprof/go.mod tools/pprof/go.sum | deps
 $(TOPPROF): tools/pprof/go.mod tools/pprof/go.sum $(wildcard tools/pprof/topprof/*.go) | deps
 	mkdir -p $(BUILD)/tools
 	cd tools/pprof && $(TOOLS_GO_ENV) go build -o $(abspath $@) ./topprof
+
+# py-spy (the Python programs' profiler) from PyPI, pinned by digest.
+$(PY_SPY): tools/py-spy/requirements.txt | deps
+	rm -rf $(BUILD)/tools/py-spy
+	python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-deps \
+	  --require-hashes --target $(BUILD)/tools/py-spy -r tools/py-spy/requirements.txt
 
 # RUNG, PROFILE, PORT and PROFILES go to the script quoted, as given; it
 # accepts only a built rung, cpu or heap, and a free port.

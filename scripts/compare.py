@@ -56,6 +56,10 @@ from havlak_tools.table import format_terminal  # noqa: E402
 ALLOCATORS = ("glibc", "jemalloc", "tcmalloc")
 QUICK_SCALE = 0.1
 QUICK_RUNS = 3
+# A program whose warm-up run takes longer is measured with fewer runs: as
+# many as fit in LONG_SERIES_SECONDS (results.md says how many).
+LONG_RUN_SECONDS = 60
+LONG_SERIES_SECONDS = 300
 SUITE_ROOT = environment.SUITE_ROOT
 
 
@@ -330,17 +334,31 @@ def run_matrix(args):
                         env=languages.environment(language, setting))
 
     measurements = {key: [] for key in keys}
+    # A program whose run takes minutes (CPython's bottom) gets fewer runs,
+    # as many as fit in LONG_SERIES_SECONDS, at least one; its warm-up is
+    # its first, as a warm file cache is nothing against minutes of CPU.
+    runs = {key: args.runs for key in keys}
     for round_number in range(args.warmup + args.runs):
         warmup = round_number < args.warmup
         for key in keys:
             rung, build, setting = key
+            done = len(measurements[key])
+            if done >= runs[key] or (warmup and runs[key] < args.runs):
+                continue
             measurement = run(*key)
+            seconds = measurement.wall_seconds
+            if warmup and seconds > LONG_RUN_SECONDS:
+                runs[key] = max(1, min(args.runs,
+                                       int(LONG_SERIES_SECONDS // seconds)))
+                progress.total -= args.warmup + args.runs - runs[key]
+                warmup = False
             label = (f"{rung}{f' [{build}]' if build else ''} {setting} "
                      + ("warm-up" if warmup else
-                        f"run {round_number - args.warmup + 1}/{args.runs}"))
-            progress.report(label, measurement.wall_seconds)
+                        f"run {done + 1}/{runs[key]}"))
+            progress.report(label, seconds)
             if not warmup:
                 measurements[key].append(measurement)
+            warmup = round_number < args.warmup
     allocations = {}
     for rung in args.rungs:
         if rung in counted:

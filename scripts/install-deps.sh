@@ -24,6 +24,8 @@ packages=(
   openjdk-17-jdk-headless scala   # JDK 17 and Scala 2.11 on it, the old ends
   maven                           # fetches the pinned Scala 3 from Maven Central
   time                            # /usr/bin/time, an outside check of peak memory
+  pypy3                           # PyPy, the Python programs' second interpreter
+  nodejs                          # Node, the JavaScript programs' runtime
 )
 
 missing=()

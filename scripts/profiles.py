@@ -22,10 +22,12 @@ Per Go rung (go-havlakN), with runtime/pprof:
   results/profiles/go-havlakN.cpu.svg  the call graph, if graphviz is there
 
 Per Rust program (rust-havlak1, rust-top), with gperftools' CPU profiler
-preloaded (LD_PRELOAD=libprofiler.so.0 CPUPROFILE=...), and per Java and
-Scala program (java-havlak1, java-top, scala-havlak1, scala-top), with JDK
-Flight Recorder (languages/jvm/profile/cpu.jfc) turned into pprof's format
-by topprof (tools/pprof/topprof, built into tools/):
+preloaded (LD_PRELOAD=libprofiler.so.0 CPUPROFILE=...); per Java and Scala
+program (java-havlak1, java-top, scala-havlak1, scala-top), with JDK Flight
+Recorder (languages/jvm/profile/cpu.jfc); per Python program, with py-spy
+under CPython; per JavaScript program, with V8's own sampler (node
+--cpu-prof); the last three turned into pprof's format by topprof
+(tools/pprof/topprof, built into tools/):
   profiles/PROGRAM.cpu.prof       the CPU profile, canonical workload
   results/profiles/PROGRAM.md     top 20s by the standalone pprof: CPU flat
                                   and cumulative, and the load average
@@ -72,8 +74,8 @@ GO_PROFILER_HZ = 100   # runtime/pprof's fixed rate
 # gperftools' CPU profiler, preloaded into a program not linked with it.
 PROFILER_LIBRARY = "libprofiler.so.0"
 # The programs of each language profiled (C++ and Go: every rung).
-PROGRAM = re.compile(r"(go-)?havlak\d+|rust-(havlak1|top)"
-                     r"|(java|scala)-(havlak1|top)")
+PROGRAM = re.compile(r"(go-)?havlak\d+|(rust|java|scala|python|js)-"
+                     r"(havlak1|top)")
 
 
 class ProfileError(RuntimeError):
@@ -478,8 +480,91 @@ class JvmProfiler(PprofProfiler):
         return [profile]
 
 
+class ConvertedProfiler(PprofProfiler):
+    """A profile the runtime's own sampler writes in its own format, into a
+    folder of its own, that topprof turns into pprof's (names already
+    readable: no binary to read)."""
+
+    FORMAT = ""   # topprof's -from
+
+    def __init__(self, rung, args):
+        super().__init__(rung, args)
+        self.topprof = args.topprof
+        self.raw = os.path.join(args.out, f"{rung}.raw")
+
+    def after_cpu_run(self):
+        inputs = sorted(os.path.join(self.raw, name)
+                        for name in os.listdir(self.raw))
+        try:
+            run([self.topprof, "-from", self.FORMAT, "-period", "1ms", "-o",
+                 self.cpu_profile, *inputs])
+        finally:
+            shutil.rmtree(self.raw)
+
+    def fresh_raw_folder(self):
+        shutil.rmtree(self.raw, ignore_errors=True)
+        os.makedirs(self.raw)
+
+    def pprof_inputs(self, profile):
+        return [profile]
+
+
+class PythonProfiler(ConvertedProfiler):
+    """A Python program's CPU profile under CPython by py-spy (PyPI, pinned
+    in tools/py-spy/requirements.txt), which samples the interpreter's
+    stack from outside, 1,000 times a second: the functions and lines are
+    the source's."""
+
+    KIND = "py-spy 0.4.3 (1,000 Hz, from outside the process), CPython"
+    HZ = 1000
+    FORMAT = "folded"
+
+    def __init__(self, rung, args):
+        super().__init__(rung, args)
+        self.py_spy = args.py_spy
+        self.notes.append(
+            "py-spy pauses the interpreter for each sample and reads its "
+            "Python stack: time in C code called from Python (a dict "
+            "lookup, a list's growth) counts in the calling line, and "
+            "\"(outside Python code)\" is start-up and shutdown. Profiled "
+            "under CPython only: py-spy cannot read PyPy's JIT-compiled "
+            "frames.")
+
+    def cpu_command(self, iterations):
+        self.fresh_raw_folder()
+        return [self.py_spy, "record", "--rate", str(self.HZ), "--format",
+                "raw", "--output", os.path.join(self.raw, "stacks.txt"),
+                "--", self.binary, *iterations_args(iterations)], {
+                    "HAVLAK_PYTHON": "cpython"}
+
+
+class NodeProfiler(ConvertedProfiler):
+    """A JavaScript program's CPU profile by V8's own sampler (node
+    --cpu-prof, through NODE_OPTIONS), every millisecond, one .cpuprofile
+    per thread (a Worker's too), merged by topprof."""
+
+    KIND = "V8's CPU profiler (node --cpu-prof, every 1 ms)"
+    HZ = 1000
+    FORMAT = "v8"
+
+    def __init__(self, rung, args):
+        super().__init__(rung, args)
+        self.notes.append(
+            "V8 samples JavaScript stacks; its own rows say where the rest "
+            "went: \"(garbage collector)\", \"(program)\" (V8 and Node "
+            "outside JavaScript: compiling, start-up) and \"(idle)\" (a "
+            "thread waiting, such as the main thread while a Worker "
+            "searches).")
+
+    def cpu_command(self, iterations):
+        self.fresh_raw_folder()
+        return [self.binary, *iterations_args(iterations)], {"NODE_OPTIONS": (
+            f"--cpu-prof --cpu-prof-dir={self.raw} --cpu-prof-interval=1000")}
+
+
 PROFILERS = {"go": GoRungProfiler, "rust": RustProfiler,
-             "java": JvmProfiler, "scala": JvmProfiler}
+             "java": JvmProfiler, "scala": JvmProfiler,
+             "python": PythonProfiler, "javascript": NodeProfiler}
 
 
 def say(line):
@@ -533,23 +618,28 @@ def main(argv=None):
         SUITE_ROOT, "results", "profiles"))
     parser.add_argument("--rungs", default=None,
                         help="comma-separated programs: C++ (havlakN), Go "
-                             "(go-havlakN), rust-havlak1, rust-top, "
-                             "java-havlak1, java-top, scala-havlak1, "
-                             "scala-top (default: every one built)")
+                             "(go-havlakN), and rust-, java-, scala-, "
+                             "python- or js-havlak1 or -top (default: every "
+                             "one built)")
     parser.add_argument("--pprof", default=None,
                         help="the standalone pprof, for every program but "
                              "the C++ rungs (default: tools/pprof beside "
                              "--bin)")
     parser.add_argument("--topprof", default=None,
-                        help="the JFR-to-pprof converter, for the JVM "
-                             "programs (default: tools/topprof beside "
-                             "--bin)")
+                        help="the converter of the JVM's, Python's and "
+                             "Node's profiles to pprof's format (default: "
+                             "tools/topprof beside --bin)")
+    parser.add_argument("--py-spy", default=None,
+                        help="py-spy, for the Python programs (default: "
+                             "tools/py-spy/bin/py-spy beside --bin)")
     parser.add_argument("--heap-scale", type=float, default=1,
                         help="--scale of the heap-profile runs (default 1)")
     args = parser.parse_args(argv)
     tools = os.path.join(os.path.dirname(os.path.normpath(args.bin)), "tools")
     args.pprof = args.pprof or os.path.join(tools, "pprof")
     args.topprof = args.topprof or os.path.join(tools, "topprof")
+    args.py_spy = args.py_spy or os.path.join(tools, "py-spy", "bin",
+                                              "py-spy")
     if args.rungs:
         rungs = args.rungs.split(",")
         for rung in rungs:
@@ -567,6 +657,13 @@ def main(argv=None):
     languages = {language_of(rung) for rung in rungs}
     if languages - {CXX} and not os.access(args.pprof, os.X_OK):
         parser.error(f"no pprof at {args.pprof} (make profiles builds it)")
+    if languages & {"java", "scala", "python", "javascript"}:
+        if not os.access(args.topprof, os.X_OK):
+            parser.error(f"no topprof at {args.topprof} (make profiles "
+                         "builds it)")
+    if "python" in languages and not os.access(args.py_spy, os.X_OK):
+        parser.error(f"no py-spy at {args.py_spy} (make profiles installs "
+                     "it)")
     if languages & {"java", "scala"}:
         if not os.access(args.topprof, os.X_OK):
             parser.error(f"no topprof at {args.topprof} (make profiles "

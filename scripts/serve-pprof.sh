@@ -2,7 +2,8 @@
 # Serves pprof's web UI on one rung's profile, on loopback (`make pprof`).
 # Usage: serve-pprof.sh PPROF BIN_DIR RUNG cpu|heap PORT [PROFILES_DIR]
 # RUNG must be a built program with a profile: a rung (havlakN, or a Go rung
-# go-havlakN), or rust-, java- or scala-havlak1 or -top (a CPU profile only);
+# go-havlakN), or rust-, java-, scala-, python- or js-havlak1 or -top (a CPU
+# profile only);
 # every value is checked before use and only ever used quoted.
 set -euo pipefail
 if (( $# < 5 || $# > 6 )); then
@@ -10,11 +11,11 @@ if (( $# < 5 || $# > 6 )); then
   exit 2
 fi
 pprof=$1 bin=$2 rung=$3 kind=$4 port=$5 profiles=${6:-profiles}
-if [[ ! "$rung" =~ ^((go-)?havlak[0-9]+|(rust|java|scala)-(havlak1|top))$ ]]; then
+if [[ ! "$rung" =~ ^((go-)?havlak[0-9]+|(rust|java|scala|python|js)-(havlak1|top))$ ]]; then
   printf 'serve-pprof: RUNG must name a program such as havlak3, go-havlak3 or java-top, not %q\n' "$rung" >&2
   exit 2
 fi
-if [[ "$rung" =~ ^(rust|java|scala)- && "$kind" != cpu ]]; then
+if [[ "$rung" =~ ^(rust|java|scala|python|js)- && "$kind" != cpu ]]; then
   printf 'serve-pprof: %s has a CPU profile only (PROFILE=cpu), not %q\n' "$rung" "$kind" >&2
   exit 2
 fi
@@ -53,8 +54,8 @@ echo "pprof: http://127.0.0.1:$port/  ($rung, $kind profile; Ctrl-C stops)"
 # time the profile is written.
 index=()
 [[ "$kind" == heap ]] && index=(-sample_index=alloc_space)
-# A JVM program's profile names its functions itself (topprof): pprof
-# reads no binary for it, and the launcher script is none.
+# A JVM, Python or Node program's profile names its functions itself
+# (topprof): pprof reads no binary for it, and the launcher script is none.
 inputs=("$binary" "$profile")
-[[ "$rung" =~ ^(java|scala)- ]] && inputs=("$profile")
+[[ "$rung" =~ ^(java|scala|python|js)- ]] && inputs=("$profile")
 exec "$pprof" -http="127.0.0.1:$port" -no_browser "${index[@]}" "${inputs[@]}"

@@ -25,7 +25,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from havlak_tools import toolchains  # noqa: E402
-from havlak_tools.languages import LANGUAGE_ORDER  # noqa: E402
 
 
 def say(line):
@@ -41,7 +40,7 @@ def chosen(registry, use):
     when that one is not here, another of its language that is, said in
     one line. Returns {language: (Located, substitute_reason or None)}."""
     wanted = {language: registry.default(language)
-              for language in LANGUAGE_ORDER}
+              for language in registry.languages()}
     for name in use:
         wanted[registry.language(name)] = name
     result = {}
@@ -115,7 +114,7 @@ def main(argv=None):
         say(f"--use '{args.use}' names two toolchains of one language")
         return 2
     if args.command == "fetch":
-        for language in LANGUAGE_ORDER:
+        for language in registry.languages():
             name = registry.default(language)
             located = toolchains.fetch(name, say)
             if located.missing:

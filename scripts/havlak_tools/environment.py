@@ -234,7 +234,11 @@ def languages(measurements):
             "compiler": record.compiler, "build_flags": record.build_flags,
             "runtime_settings": {}, "toolchains": {}})
         name = toolchains.identify(language, record.compiler)
-        if name is None:
+        if name is None and not toolchains.registry().names(language):
+            entry["toolchains"][record.compiler] = {
+                "from": "the interpreter of the runtime setting "
+                        f"{setting} (language.json)"}
+        elif name is None:
             entry["toolchains"][record.compiler] = {
                 "missing": "no toolchain of toolchains.json says this"}
         elif name not in entry["toolchains"]:

@@ -306,6 +306,9 @@ def check_allocations(record, language, setting):
             return ["allocation counts from a build that should not count "
                     "(a counting build?)"]
         return []
+    if not WING_LANGUAGES[language].get("allocations_measured", True):
+        return ([] if counts is None else
+                [f"allocations in a {language} record, which measures none"])
     if counts is None:
         return [f"no allocations in a {language} record"]
     if (WING_LANGUAGES[language].get("allocation_count")

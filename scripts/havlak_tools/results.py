@@ -34,7 +34,11 @@ def _toolchain(rung, compiler):
     (toolchains.json), as its record's compiler line says."""
     name = toolchains.identify(langs.language_of(rung), compiler)
     if name is None:
-        return {"name": None, "from": "not in toolchains.json"}
+        return {"name": None, "from": (
+            "not in toolchains.json" if toolchains.registry().names(
+                langs.language_of(rung)) else
+            "the interpreter its runtime setting chose, as the record "
+            "says (language.json)")}
     return {"name": name,
             "from": toolchains.registry().toolchains[name]["from"]}
 

@@ -78,12 +78,22 @@ def _header(rows):
                "faster than below", "memory vs below"])
 
 
-def _cells(row, with_build):
-    wall = row.wall
+def _wall(wall, runs):
+    """The median and range; a series with fewer runs than the table's
+    others (a program measured in minutes) says how many it had."""
+    if wall.count == 1:
+        text = f"{wall.median:.3f}"
+    else:
+        text = f"{wall.median:.3f} [{wall.minimum:.3f}-{wall.maximum:.3f}]"
+    if wall.count < runs:
+        text += f" ({wall.count} run{'s' if wall.count > 1 else ''})"
+    return text
+
+
+def _cells(row, with_build, runs):
     return ([row.rung, row.language]
             + ([row.build or ""] if with_build else [])
-            + [row.allocator,
-               f"{wall.median:.3f} [{wall.minimum:.3f}-{wall.maximum:.3f}]",
+            + [row.allocator, _wall(row.wall, runs),
                f"{row.peak_mib.median:.1f}",
                "" if row.allocations is None else f"{row.allocations:,}"]
             + _ratios(row.speedup_vs_first, row.memory_vs_first)
@@ -116,14 +126,17 @@ def markdown_table(header, body, left=None):
     return "\n".join(lines) + "\n"
 
 
-def format_terminal(rows):
+def _body(rows):
     with_build = _with_build(rows)
-    return text_table(_header(rows), [_cells(row, with_build) for row in rows],
-                      4 if with_build else 3)
+    runs = max((row.wall.count for row in rows), default=0)
+    return [_cells(row, with_build, runs) for row in rows]
+
+
+def format_terminal(rows):
+    return text_table(_header(rows), _body(rows),
+                      4 if _with_build(rows) else 3)
 
 
 def format_markdown(rows):
-    with_build = _with_build(rows)
-    return markdown_table(_header(rows),
-                          [_cells(row, with_build) for row in rows],
-                          4 if with_build else 3)
+    return markdown_table(_header(rows), _body(rows),
+                          4 if _with_build(rows) else 3)

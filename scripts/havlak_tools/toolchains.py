@@ -52,8 +52,13 @@ class Registry:
         self.defaults = data.get("defaults")
         if not isinstance(self.defaults, dict):
             fail('"defaults" must map each language to a toolchain')
+        # An interpreted language has none: its runtime settings choose
+        # the interpreter (language.json), and its records name it.
+        compiled = {entry["language"] for entry in self.toolchains.values()}
         for language in LANGUAGE_ORDER:
             name = self.defaults.get(language)
+            if language not in compiled and name is None:
+                continue
             if name not in self.toolchains or (
                     self.toolchains[name]["language"] != language):
                 fail(f"the default {language} toolchain {name!r} is not one "
@@ -64,6 +69,11 @@ class Registry:
                                     self.toolchains[jdk]["language"]
                                     != "java"):
                 fail(f"{entry['name']}: jdk {jdk!r} is not a Java toolchain")
+
+    def languages(self):
+        """The languages with toolchains, in the ladder's order."""
+        return [language for language in LANGUAGE_ORDER
+                if self.defaults.get(language) is not None]
 
     def names(self, language=None):
         return [name for name, entry in self.toolchains.items()

@@ -283,6 +283,35 @@ class TrustTest(CompareTestCase):
         self.assertEqual(self.leftovers(os.path.dirname(self.out)), [])
 
 
+class LongRunTest(CompareTestCase):
+    def test_a_program_measured_in_minutes_gets_fewer_runs_and_says_so(self):
+        # havlak2's warm-up takes "long": its warm-up becomes its first
+        # run, and it gets as many as fit in the series' time (2 of 3).
+        with mock.patch.dict(os.environ, {"FAKE_SLEEP_havlak2": "0.5"}), \
+                mock.patch.object(compare, "LONG_RUN_SECONDS", 0.3), \
+                mock.patch.object(compare, "LONG_SERIES_SECONDS", 1.4):
+            status, stdout, stderr = self.compare("--runs", "3",
+                                                  "--warmup", "1")
+        self.assertEqual(status, 0, stderr)
+        with open(os.path.join(self.out, "results.json")) as data:
+            runs = json.load(data)["runs"]
+        counts = {}
+        for run in runs:
+            key = (run["rung"], run["allocator"])
+            counts[key] = counts.get(key, 0) + 1
+        self.assertEqual(counts, {("havlak1", "glibc"): 3,
+                                  ("havlak1", "jemalloc"): 3,
+                                  ("havlak2", "glibc"): 2,
+                                  ("havlak2", "jemalloc"): 2})
+        self.assertIn("run 2/2", stderr)
+        self.assertNotIn("havlak2 glibc warm-up", stderr)
+        rows = [line for line in stdout.splitlines()
+                if line.startswith("havlak") and "  c++  " in line]
+        self.assertEqual(len(rows), 4, stdout)
+        self.assertTrue(all(("(2 runs)" in line) == line.startswith(
+            "havlak2") for line in rows), stdout)
+
+
 class ArgumentTest(CompareTestCase):
     """Defect 9: --quick and --scale."""
 

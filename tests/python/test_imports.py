@@ -13,7 +13,8 @@ PACKAGE = os.path.dirname(os.path.abspath(havlak_tools.__file__))
 
 def relative_imports(path):
     """The package's modules that `path` imports, anywhere in the file."""
-    tree = ast.parse(open(path, encoding="utf-8").read(), path)
+    with open(path, encoding="utf-8") as source:
+        tree = ast.parse(source.read(), path)
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 1:

@@ -5,6 +5,7 @@ every program's steady state, the rung x build table and its summary, and BUILDS
 parsing."""
 
 import copy
+import dataclasses
 import json
 import os
 import subprocess
@@ -122,6 +123,15 @@ class LanguagesTest(unittest.TestCase):
                                     "peak_live_bytes": 3})
         self.assertIn("no allocation count in a go record",
                       check_record(go, GO_BOTTOM, "GOGC=100"))
+        # Python measures none: its records carry null, and a figure
+        # there would be one nobody measured.
+        python = record_of(language="python", rung="python-top",
+                           allocator="CPython")
+        self.assertEqual(check_record(python, "python-top", "CPython"), [])
+        python = dataclasses.replace(python, allocations={
+            "count": None, "bytes": 0, "peak_live_bytes": 0})
+        self.assertIn("allocations in a python record, which measures none",
+                      check_record(python, "python-top", "CPython"))
 
     def test_a_language_field_must_be_a_name(self):
         text = json.dumps(dict(GOOD, language=3))

@@ -17,6 +17,10 @@ import (
 // as py-spy record --format raw writes them (a frame is "function (file:line)",
 // or a bare name).
 
+// A sample with no stack: the process ran no Python code then (start-up,
+// shutdown), as py-spy writes it (" 18").
+const outside = "(outside Python code)"
+
 var pyFrame = regexp.MustCompile(`^(.*) \((.*):(\d+)\)$`)
 
 func readFolded(in io.Reader, b *builder) (string, error) {
@@ -24,8 +28,8 @@ func readFolded(in io.Reader, b *builder) (string, error) {
 	lines.Buffer(make([]byte, 1<<20), 64<<20) // a deep recursion's stack is long
 	stacks := 0
 	for number := 1; lines.Scan(); number++ {
-		line := strings.TrimSpace(lines.Text())
-		if line == "" {
+		line := strings.TrimRight(lines.Text(), "\r\n ")
+		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		space := strings.LastIndexByte(line, ' ')
@@ -33,7 +37,10 @@ func readFolded(in io.Reader, b *builder) (string, error) {
 		if space < 0 || err != nil || count <= 0 {
 			return "", fmt.Errorf("line %d: not \"frame;frame;... count\": %.80q", number, line)
 		}
-		calls := strings.Split(line[:space], ";")
+		calls := []string{outside}
+		if line[:space] != "" {
+			calls = strings.Split(line[:space], ";")
+		}
 		stack := make([]frame, len(calls))
 		for i, call := range calls {
 			f := frame{function: call}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -42,7 +43,7 @@ func convert(t *testing.T, from, text string) (*profile.Profile, string, error) 
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "rec.pb.gz")
 	var said bytes.Buffer
-	err := run(from, strings.NewReader(text), out, time.Millisecond, &said)
+	err := run(from, []io.Reader{strings.NewReader(text)}, out, time.Millisecond, &said)
 	if err != nil {
 		if _, statErr := os.Stat(out); statErr == nil {
 			t.Errorf("%v, and %s was written all the same", err, out)

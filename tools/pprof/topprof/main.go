@@ -5,7 +5,7 @@
 //
 //	jfr print --json --stack-depth 2048 --events jdk.ExecutionSample REC.jfr |
 //	    topprof -from jfr -period 1ms -o REC.pb.gz
-//	topprof -from v8 -period 1ms -o PROF.pb.gz PROF.cpuprofile     # node --cpu-prof
+//	topprof -from v8 -period 1ms -o PROF.pb.gz *.cpuprofile        # node --cpu-prof
 //	topprof -from folded -period 1ms -o PROF.pb.gz PROF.txt        # py-spy --format raw
 //
 // Each sample counts one and the sampling period in CPU time. The names are
@@ -13,11 +13,13 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -30,7 +32,10 @@ var readers = map[string]struct {
 	"folded": {"folded", readFolded},
 }
 
-func run(from string, in io.Reader, out string, period time.Duration, stderr io.Writer) error {
+// run converts the inputs (standard input when there are none) into one
+// profile: a runtime that writes a file per thread (Node) has all its
+// threads in one.
+func run(from string, inputs []io.Reader, out string, period time.Duration, stderr io.Writer) error {
 	reader, ok := readers[from]
 	if !ok {
 		return fmt.Errorf("-from %q: it is jfr, v8 or folded", from)
@@ -39,15 +44,19 @@ func run(from string, in io.Reader, out string, period time.Duration, stderr io.
 		return errors.New("-period must be positive")
 	}
 	b := newBuilder(period, reader.runtime)
-	said, err := reader.read(in, b)
-	if err != nil {
-		return err
+	var said []string
+	for _, in := range inputs {
+		what, err := reader.read(in, b)
+		if err != nil {
+			return err
+		}
+		said = append(said, what)
 	}
 	if err := b.write(out); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "topprof: %d samples, %d functions, %s: %s\n",
-		len(b.prof.Sample), len(b.prof.Function), said, out)
+		len(b.prof.Sample), len(b.prof.Function), strings.Join(said, "; "), out)
 	return nil
 }
 
@@ -58,27 +67,30 @@ func main() {
 	period := flags.Duration("period", 10*time.Millisecond, "the sampling period")
 	flags.Usage = func() {
 		fmt.Fprintln(flags.Output(), "usage: topprof -from jfr|v8|folded [-period 1ms] "+
-			"-o OUT.pb.gz [INPUT] (standard input when no INPUT)")
+			"-o OUT.pb.gz [INPUT...] (standard input when no INPUT)")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
-	if *out == "" || *from == "" || flags.NArg() > 1 {
-		fmt.Fprintln(os.Stderr, "topprof: -from and -o are needed, and one input at most (see -h)")
+	if *out == "" || *from == "" {
+		fmt.Fprintln(os.Stderr, "topprof: -from and -o are needed (see -h)")
 		os.Exit(2)
 	}
-	in := io.Reader(os.Stdin)
-	if flags.NArg() == 1 {
-		file, err := os.Open(flags.Arg(0))
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "topprof: %v\n", err)
-			os.Exit(1)
+	inputs := []io.Reader{os.Stdin}
+	if flags.NArg() > 0 {
+		inputs = nil
+		for _, name := range flags.Args() {
+			file, err := os.Open(name)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "topprof: %v\n", err)
+				os.Exit(1)
+			}
+			defer file.Close()
+			inputs = append(inputs, bufio.NewReader(file))
 		}
-		defer file.Close()
-		in = file
 	}
-	if err := run(*from, in, *out, *period, os.Stderr); err != nil {
+	if err := run(*from, inputs, *out, *period, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "topprof: %v\n", err)
 		os.Exit(1)
 	}

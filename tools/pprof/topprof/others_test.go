@@ -1,8 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/google/pprof/profile"
 )
 
 func TestNodeSamplesBecomeStacksFromTheirNodeToTheRoot(t *testing.T) {
@@ -50,13 +57,17 @@ func TestNodeSamplesBecomeStacksFromTheirNodeToTheRoot(t *testing.T) {
 func TestFoldedStacksAreReadRootFirst(t *testing.T) {
 	folded := "<module> (main.py:40);run (workload.py:12);dfs (top.py:30) 17\n" +
 		"<module> (main.py:40);run (workload.py:12) 3\n\n" +
-		"a bare name;(garbage) 1\n"
+		"a bare name;(garbage) 1\n" +
+		" 4\n"
 	prof, _, err := convert(t, "folded", folded)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(prof.Sample) != 3 {
-		t.Fatalf("%d samples, want 3", len(prof.Sample))
+	if len(prof.Sample) != 4 {
+		t.Fatalf("%d samples, want 4", len(prof.Sample))
+	}
+	if got := prof.Sample[3].Location[0].Line[0].Function.Name; got != outside {
+		t.Errorf("a stackless sample in %q, want %q", got, outside)
 	}
 	leaf := prof.Sample[0].Location[0].Line[0]
 	if leaf.Function.Name != "dfs" || leaf.Function.Filename != "top.py" || leaf.Line != 30 {
@@ -65,6 +76,9 @@ func TestFoldedStacksAreReadRootFirst(t *testing.T) {
 	}
 	if got := prof.Sample[0].Value; got[0] != 17 || got[1] != 17e6 {
 		t.Errorf("values %v, want 17 samples of 1 ms", got)
+	}
+	if got := prof.Sample[1].Location[1].Line[0].Function.Name; got != "(module)" {
+		t.Errorf("<module> is named %q, want (module): pprof would drop <...>", got)
 	}
 	if got := prof.Sample[2].Location[1].Line[0].Function.Name; got != "a bare name" {
 		t.Errorf("root %q, want the bare name", got)
@@ -80,5 +94,33 @@ func TestFoldedStacksAreReadRootFirst(t *testing.T) {
 	}
 	if _, _, err := convert(t, "perf", folded); err == nil {
 		t.Errorf("an unknown -from: converted")
+	}
+}
+
+func TestEveryThreadsFileGoesIntoOneProfile(t *testing.T) {
+	thread := func(function string) io.Reader {
+		return strings.NewReader(`{"nodes": [
+		  {"id": 1, "callFrame": {"functionName": "(root)"}, "children": [2]},
+		  {"id": 2, "callFrame": {"functionName": "` + function + `", "url": "file:///w.js"}}],
+		  "startTime": 0, "samples": [2, 2], "timeDeltas": [1000, 1000]}`)
+	}
+	out := filepath.Join(t.TempDir(), "both.pb.gz")
+	var said bytes.Buffer
+	if err := run("v8", []io.Reader{thread("(idle)"), thread("search")}, out,
+		time.Millisecond, &said); err != nil {
+		t.Fatal(err)
+	}
+	file, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	prof, err := profile.Parse(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(prof.Sample) != 4 || len(prof.Function) != 2 {
+		t.Errorf("%d samples of %d functions, want 4 of 2 (both threads')",
+			len(prof.Sample), len(prof.Function))
 	}
 }

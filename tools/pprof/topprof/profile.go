@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/google/pprof/profile"
@@ -17,6 +18,10 @@ type frame struct {
 	file     string
 	line     int64
 }
+
+// pprof drops what is between angle brackets as C++ template arguments,
+// which would leave Python's <module> and the JVM's <init> nameless.
+var unbracketed = strings.NewReplacer("<", "(", ">", ")")
 
 // builder makes one CPU profile from sampled stacks; functions and locations
 // are shared between samples by name and by (name, file, line).
@@ -53,8 +58,8 @@ func (b *builder) function(f frame) *profile.Function {
 	if fn, ok := b.functions[key]; ok {
 		return fn
 	}
-	fn := &profile.Function{ID: uint64(len(b.prof.Function) + 1), Name: f.function,
-		SystemName: f.function, Filename: f.file}
+	fn := &profile.Function{ID: uint64(len(b.prof.Function) + 1),
+		Name: unbracketed.Replace(f.function), SystemName: f.function, Filename: f.file}
 	b.functions[key] = fn
 	b.prof.Function = append(b.prof.Function, fn)
 	return fn
