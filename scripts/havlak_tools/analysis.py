@@ -16,16 +16,17 @@ def _summaries(results):
     return summaries(results)
 
 
-def _default(table, rung, build=None):
-    """(wall, peak) Summaries of `rung` under its language's default
-    setting (C++: the first allocator of the run; default build)."""
+def _default(table, rung, build=None, setting=None):
+    """(wall, peak) Summaries of `rung` under `setting`, by default its
+    language's default setting (C++: the first allocator of the run;
+    default build)."""
     language = langs.language_of(rung)
     if language == langs.CXX:
         for (name, b, setting), value in table.items():
             if name == rung and b in (None, "gcc-O2"):
                 return value, setting
         return None, None
-    setting = langs.default_setting(language)
+    setting = setting or langs.default_setting(language)
     return table.get((rung, None, setting)), setting
 
 
@@ -56,7 +57,8 @@ def pairs(results):
 
 def headline_pairs(results):
     """C++ and Go at the bottom, at Cox's last step and at the top (Go's
-    highest rung), and each of Rust, Java, Scala at the bottom and top."""
+    highest rung), and each other language (Rust, Java, Scala, Python,
+    JavaScript) at the bottom and top."""
     config_rungs = results["config"]["rungs"]
     cxx = _cxx_rungs(results)
     top = langs.top_cxx(cxx)
@@ -71,7 +73,9 @@ def headline_pairs(results):
             if (cxx_rung in cxx and go_rung in go and not any(
                     c == cxx_rung and g == go_rung for _, c, g in chosen)):
                 chosen.append((level, cxx_rung, go_rung))
-    for language in ("rust", "java", "scala"):
+    for language in langs.LANGUAGE_ORDER:
+        if language in (langs.CXX, "go"):
+            continue
         for rung in config_rungs:
             if langs.language_of(rung) != language:
                 continue
@@ -83,9 +87,9 @@ def headline_pairs(results):
     return chosen
 
 
-def _pair_cells(table, cxx_rung, other):
+def _pair_cells(table, cxx_rung, other, setting=None):
     (cxx_value, cxx_setting) = _default(table, cxx_rung)
-    (other_value, other_setting) = _default(table, other)
+    (other_value, other_setting) = _default(table, other, setting=setting)
     if cxx_value is None or other_value is None:
         return None
     cw, cp = cxx_value
@@ -106,10 +110,21 @@ def headline(results):
     table = _summaries(results)
     body = []
     for level, cxx_rung, other in headline_pairs(results):
-        cells = _pair_cells(table, cxx_rung, other)
-        if cells:
-            body.append([level] + cells)
+        for setting in _headline_settings(other):
+            cells = _pair_cells(table, cxx_rung, other, setting)
+            if cells:
+                body.append([level] + cells)
     return (["level"] + PAIR_HEADER, body) if body else None
+
+
+def _headline_settings(program):
+    """The settings a program has headline rows for: its language's default,
+    or every one where the setting is the runtime itself (CPython and PyPy:
+    language.json's headline_every_setting)."""
+    language = langs.language_of(program)
+    if langs.WING_LANGUAGES.get(language, {}).get("headline_every_setting"):
+        return list(langs.settings(language))
+    return [None]
 
 
 def side_by_side(results):

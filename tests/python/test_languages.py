@@ -35,6 +35,7 @@ def program(language, rung):
 GO_BOTTOM, GO_COX_LAST = program("go", BOTTOM), program("go", COX_LAST)
 RUST_BOTTOM, RUST_TOP = program("rust", BOTTOM), program("rust", TOP)
 JAVA_TOP, SCALA_BOTTOM = program("java", TOP), program("scala", BOTTOM)
+PYTHON_TOP = program("python", TOP)
 PROGRAMS = (BOTTOM, COX_LAST, TOP, GO_BOTTOM, GO_COX_LAST, RUST_BOTTOM,
             RUST_TOP, JAVA_TOP, SCALA_BOTTOM)
 
@@ -307,7 +308,8 @@ class AnalysisTest(unittest.TestCase):
     def languages_run(self):
         walls = {BOTTOM: 10.0, COX_LAST: 1.0, TOP: 0.25,
                  GO_BOTTOM: 20.0, GO_COX_LAST: 2.0, JAVA_TOP: 0.5,
-                 RUST_TOP: 0.3}
+                 RUST_TOP: 0.3, PYTHON_TOP: 2.5}
+        factor = {"Parallel": 2, "PyPy": 0.2}
         measurements = {}
         config_rungs = list(walls)
         for rung, wall in walls.items():
@@ -317,14 +319,14 @@ class AnalysisTest(unittest.TestCase):
                 # java-top warms up: its first ten findings take 10 times
                 # the steady 100 ms.
                 measurements[(rung, None, setting)] = [
-                    measurement(wall * (2 if setting == "Parallel" else 1),
+                    measurement(wall * factor.get(setting, 1),
                                 repeated=14.0 if rung == JAVA_TOP else 0.5,
                                 each=[1.0] * 10 + [0.1] * 40
                                 if rung == JAVA_TOP else None)]
         config = {"rungs": config_rungs, "allocators": ["glibc"],
                   "builds": None,
                   "settings": {l: list(languages.settings(l))
-                               for l in ("go", "rust", "java")},
+                               for l in ("go", "rust", "java", "python")},
                   "runs": 1, "warmup": 0, "scale": None}
         counts = {"count": 1, "bytes": 2, "peak_live_bytes": 3}
         allocations = {rung: dict(counts) for rung in config_rungs}
@@ -355,6 +357,13 @@ class AnalysisTest(unittest.TestCase):
         self.assertEqual(by[("top", GO_COX_LAST)][1], TOP)
         self.assertEqual(by[("top", JAVA_TOP)][-2], "2.00x")
         self.assertEqual(by[("top", RUST_TOP)][-2], "1.20x")
+        # Java's row is its default collector's; Python has a row per
+        # interpreter, the interpreter being the question.
+        self.assertEqual([line[7] for line in body if line[5] == JAVA_TOP],
+                         ["G1"])
+        python = {line[7]: line[-2] for line in body
+                  if line[5] == PYTHON_TOP}
+        self.assertEqual(python, {"CPython": "10.00x", "PyPy": "2.00x"})
 
     def test_steady_state_of_every_program_from_its_own_timings(self):
         header, body = analysis.steady_state(self.languages_run())
@@ -362,7 +371,8 @@ class AnalysisTest(unittest.TestCase):
         # Every program once, under its default runtime only.
         self.assertEqual(sorted(program for program, _ in rows),
                          sorted([BOTTOM, COX_LAST, TOP, GO_BOTTOM,
-                                 GO_COX_LAST, JAVA_TOP, RUST_TOP]))
+                                 GO_COX_LAST, JAVA_TOP, RUST_TOP,
+                                 PYTHON_TOP]))
         self.assertIn((JAVA_TOP, "G1"), rows)
         # The ten warm-up findings are discarded: 100 ms, not 280.
         self.assertEqual(rows[(JAVA_TOP, "G1")][4],
