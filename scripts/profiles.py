@@ -540,8 +540,9 @@ class PythonProfiler(ConvertedProfiler):
 
 class NodeProfiler(ConvertedProfiler):
     """A JavaScript program's CPU profile by V8's own sampler (node
-    --cpu-prof, through NODE_OPTIONS), every millisecond, one .cpuprofile
-    per thread (a Worker's too), merged by topprof."""
+    --cpu-prof, through the launcher's HAVLAK_NODE_FLAGS: NODE_OPTIONS
+    refuses it), every millisecond, one .cpuprofile per thread (a Worker's
+    too), merged by topprof."""
 
     KIND = "V8's CPU profiler (node --cpu-prof, every 1 ms)"
     HZ = 1000
@@ -551,14 +552,15 @@ class NodeProfiler(ConvertedProfiler):
         super().__init__(rung, args)
         self.notes.append(
             "V8 samples JavaScript stacks; its own rows say where the rest "
-            "went: \"(garbage collector)\", \"(program)\" (V8 and Node "
-            "outside JavaScript: compiling, start-up) and \"(idle)\" (a "
-            "thread waiting, such as the main thread while a Worker "
-            "searches).")
+            "went: \"(garbage collector)\" and \"(program)\" (V8 and "
+            "Node outside JavaScript: compiling, start-up). Its \"(idle)\" "
+            "samples, a thread waiting (the main thread while a Worker "
+            "searches), are no CPU time and are left out.")
 
     def cpu_command(self, iterations):
         self.fresh_raw_folder()
-        return [self.binary, *iterations_args(iterations)], {"NODE_OPTIONS": (
+        return [self.binary, *iterations_args(iterations)], {
+            "HAVLAK_NODE_FLAGS": (
             f"--cpu-prof --cpu-prof-dir={self.raw} --cpu-prof-interval=1000")}
 
 

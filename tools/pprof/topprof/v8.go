@@ -12,7 +12,7 @@ import (
 // Profiler.Profile: a call tree of nodes, and each sample a node's id).
 // A function is named as V8 names it, "(anonymous)" when it has no name;
 // V8's own rows stay, as "(garbage collector)" and "(program)" say where
-// the time went outside JavaScript.
+// the time went outside JavaScript, but for "(idle)", a thread's waiting.
 
 type v8Node struct {
 	ID        int64 `json:"id"`
@@ -76,6 +76,7 @@ func readV8(in io.Reader, b *builder) (string, error) {
 		return stack, nil
 	}
 	at := time.UnixMicro(p.StartTime)
+	idle := 0
 	for i, id := range p.Samples {
 		if i < len(p.TimeDeltas) {
 			at = at.Add(time.Duration(p.TimeDeltas[i]) * time.Microsecond)
@@ -84,9 +85,13 @@ func readV8(in io.Reader, b *builder) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if len(stack) > 0 {
-			b.add(stack, 1, "", at)
+		// A thread waiting (the main thread while a Worker searches) is
+		// no CPU time.
+		if len(stack) == 0 || stack[0].function == "(idle)" {
+			idle++
+			continue
 		}
+		b.add(stack, 1, "", at)
 	}
-	return fmt.Sprintf("%d nodes", len(p.Nodes)), nil
+	return fmt.Sprintf("%d nodes, %d idle samples left out", len(p.Nodes), idle), nil
 }
