@@ -259,6 +259,7 @@ class PprofProfiler:
     KIND = ""          # how the profile is taken, for the summary
     HZ = 0             # the nominal sampling rate
     HEAP = False
+    BY_LINE = False    # also the top lines: a search written as one function
 
     def __init__(self, rung, args):
         self.rung = rung
@@ -367,6 +368,9 @@ class PprofProfiler:
         text.append(listing("Top 20, flat", [], self.cpu_profile))
         text.append(listing("Top 20, cumulative", ["-cum"],
                             self.cpu_profile))
+        if self.BY_LINE:
+            text.append(listing("Top 20 lines, flat", ["-lines"],
+                                self.cpu_profile))
         if heap:
             heap_command, heap_seconds = heap
             text += ["## Heap (runtime/pprof)\n\n", f"    {heap_command}\n\n",
@@ -518,6 +522,8 @@ class PythonProfiler(ConvertedProfiler):
     KIND = "py-spy 0.4.3 (1,000 Hz, from outside the process), CPython"
     HZ = 1000
     FORMAT = "folded"
+    # An interpreter's time is in lines: a hot function is one row.
+    BY_LINE = True
 
     def __init__(self, rung, args):
         super().__init__(rung, args)
