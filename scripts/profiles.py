@@ -500,8 +500,8 @@ class ConvertedProfiler(PprofProfiler):
         inputs = sorted(os.path.join(self.raw, name)
                         for name in os.listdir(self.raw))
         try:
-            run([self.topprof, "-from", self.FORMAT, "-period", "1ms", "-o",
-                 self.cpu_profile, *inputs])
+            run([self.topprof, "-from", self.FORMAT, "-period",
+                 f"{1000 // self.HZ}ms", "-o", self.cpu_profile, *inputs])
         finally:
             shutil.rmtree(self.raw)
 
@@ -515,12 +515,16 @@ class ConvertedProfiler(PprofProfiler):
 
 class PythonProfiler(ConvertedProfiler):
     """A Python program's CPU profile under CPython by py-spy (PyPI, pinned
-    in tools/py-spy/requirements.txt), which samples the interpreter's
-    stack from outside, 1,000 times a second: the functions and lines are
-    the source's."""
+    in tools/py-spy/requirements.txt), which reads the interpreter's stack
+    from outside, 100 times a second, without pausing it (paused for every
+    sample, python-havlak1 ran at a fifth of its speed, the longer the
+    deeper its recursion, which weighs deep phases more), and only the
+    thread holding the GIL, the one running Python: the functions and
+    lines are the source's."""
 
-    KIND = "py-spy 0.4.3 (1,000 Hz, from outside the process), CPython"
-    HZ = 1000
+    KIND = ("py-spy 0.4.3 (100 Hz, from outside the process, not pausing "
+            "it; the thread holding the GIL), CPython")
+    HZ = 100
     FORMAT = "folded"
     # An interpreter's time is in lines: a hot function is one row.
     BY_LINE = True
@@ -529,17 +533,21 @@ class PythonProfiler(ConvertedProfiler):
         super().__init__(rung, args)
         self.py_spy = args.py_spy
         self.notes.append(
-            "py-spy pauses the interpreter for each sample and reads its "
-            "Python stack: time in C code called from Python (a dict "
-            "lookup, a list's growth) counts in the calling line, and "
-            "\"(outside Python code)\" is start-up and shutdown. Profiled "
+            "py-spy reads the running interpreter's Python stack: time in "
+            "C code called from Python (a dict lookup, a list's growth) "
+            "counts in the calling line, and \"(outside Python code)\" is "
+            "start-up and shutdown. A thread waiting (the main thread "
+            "while the search runs on a thread with a large stack) holds "
+            "no GIL and is not sampled. Read without a pause, a stack can "
+            "change under the reader: py-spy drops such samples. Profiled "
             "under CPython only: py-spy cannot read PyPy's JIT-compiled "
             "frames.")
 
     def cpu_command(self, iterations):
         self.fresh_raw_folder()
-        return [self.py_spy, "record", "--rate", str(self.HZ), "--format",
-                "raw", "--output", os.path.join(self.raw, "stacks.txt"),
+        return [self.py_spy, "record", "--rate", str(self.HZ),
+                "--nonblocking", "--gil", "--format", "raw", "--output",
+                os.path.join(self.raw, "stacks.txt"),
                 "--", self.binary, *iterations_args(iterations)], {
                     "HAVLAK_PYTHON": "cpython"}
 

@@ -296,6 +296,70 @@ class ProfilesScriptTest(ScriptTestCase):
             self.assertTrue(line.endswith(f" {profile}"), line)
             self.assertNotIn(os.path.join(self.bin, "java-top"), line)
 
+    def test_python_and_node_programs_are_profiled_for_pprof(self):
+        tools = os.path.join(self.tmp, "tools")
+        os.makedirs(tools)
+        said = os.path.join(self.tmp, "said")
+        # py-spy writes the stacks where --output says; a Node program its
+        # threads' profiles into --cpu-prof-dir; topprof says what it read.
+        fake_rungs._script(os.path.join(tools, "py-spy"), (
+            "#!/bin/sh\n"
+            f'echo "py-spy $*" >> {said}\n'
+            'while [ "$1" != --output ]; do shift; done\n'
+            'echo "(module);find_loops 3" > "$2"\n'))
+        fake_rungs._script(os.path.join(self.bin, "python-top"), "")
+        fake_rungs._script(os.path.join(self.bin, "js-top"), (
+            "#!/bin/sh\n"
+            'dir=${HAVLAK_NODE_FLAGS#*--cpu-prof-dir=}; dir=${dir%% *}\n'
+            'echo main > "$dir/CPU.1.cpuprofile"\n'
+            'echo worker > "$dir/CPU.2.cpuprofile"\n'))
+        fake_rungs._script(os.path.join(tools, "topprof"), (
+            "#!/bin/sh\n"
+            f'echo "topprof $*" >> {said}\n'
+            'out=$6; shift 6; cat "$@" >> ' + said + '\n'
+            'echo profile > "$out"\n'))
+        fake_rungs._script(os.path.join(tools, "pprof"), (
+            "#!/bin/sh\n"
+            f'echo "pprof $*" >> {said}\n'
+            'echo "Type: cpu"\n'
+            'echo "Showing nodes accounting for 1480, 98.67% of 1500 total"\n'
+            'echo "  flat  flat%   sum%"\n'))
+        summaries = os.path.join(self.tmp, "summaries")
+        profiles = os.path.join(self.tmp, "profiles")
+        status, stderr = self.call(
+            profiles_script.main, "--bin", self.bin, "--out", profiles,
+            "--summaries", summaries, "--rungs", "python-top,js-top",
+            "--pprof", os.path.join(tools, "pprof"), "--topprof",
+            os.path.join(tools, "topprof"), "--py-spy",
+            os.path.join(tools, "py-spy"))
+        self.assertEqual(status, 0, stderr)
+        with open(said) as text:
+            lines = text.read().splitlines()
+        python_top = os.path.join(self.bin, "python-top")
+        py_spy = next(line for line in lines if line.startswith("py-spy"))
+        # Unpaused, the running thread only, under CPython.
+        self.assertIn("--rate 100 --nonblocking --gil --format raw", py_spy)
+        self.assertTrue(py_spy.endswith(f"-- {python_top}"), py_spy)
+        self.assertIn(f"topprof -from folded -period 10ms -o "
+                      f"{profiles}/python-top.cpu.prof "
+                      f"{profiles}/python-top.raw/stacks.txt", lines)
+        self.assertIn("(module);find_loops 3", lines)
+        # Both of Node's threads' files, into one profile.
+        self.assertIn(f"topprof -from v8 -period 1ms -o "
+                      f"{profiles}/js-top.cpu.prof "
+                      f"{profiles}/js-top.raw/CPU.1.cpuprofile "
+                      f"{profiles}/js-top.raw/CPU.2.cpuprofile", lines)
+        self.assertEqual(lines[lines.index("main") + 1], "worker")
+        # What the runtimes wrote is gone; the profiles and summaries stay.
+        self.assertEqual(sorted(os.listdir(profiles)),
+                         ["js-top.cpu.prof", "python-top.cpu.prof"])
+        with open(os.path.join(summaries, "python-top.md")) as text:
+            python = text.read()
+        self.assertIn("HAVLAK_PYTHON=cpython", python)
+        self.assertIn("### Top 20 lines, flat", python)
+        with open(os.path.join(summaries, "js-top.md")) as text:
+            self.assertIn("HAVLAK_NODE_FLAGS='--cpu-prof", text.read())
+
 
 if __name__ == "__main__":
     unittest.main()
