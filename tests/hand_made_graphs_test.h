@@ -156,7 +156,8 @@ TYPED_TEST_P(HandMadeGraphs, SiblingLoopsInsideALoop) {
 // them all, its body as long as a recursive search is deep. The lower rungs
 // look each block up in the loop body with std::find, as Hundt's code did:
 // quadratic here (200,000 blocks took havlak1 and havlak2 37 s each), and
-// tests/depth_test.h goes deeper, 5,000,000 calls, in both builds.
+// tests/depth_test.h goes deeper (5,000,000 calls; a million under the
+// sanitizers).
 TYPED_TEST_P(HandMadeGraphs, LongChainWithBackEdge) {
   constexpr BlockId kBlocks = 20'000;
   EdgeList chain;
