@@ -464,6 +464,13 @@ def measure_and_write(args, argv):
         folder, failure = write_folder(args, built), None
     except OSError as error:
         folder, failure = None, error
+    except Exception:
+        # A defect in the writers: the runs are saved before it is raised.
+        saved = files.save_raw(args.out, "results.json",
+                               json.dumps(built, indent=2) + "\n")
+        say(f"writing {args.out} failed; the runs are saved in "
+            f"{saved}/results.json")
+        raise
     workload_text = ("canonical workload" if args.scale is None
                      else f"--scale={args.scale:g}, not the canonical "
                           "workload")

@@ -104,6 +104,13 @@ def load(path):
     allocators = _require(config, "allocators", list, "config")
     allocations = _require(results, "allocations", dict, path)
     for rung in rungs:
+        language = langs.language_of(rung)
+        if language != langs.CXX and not langs.WING_LANGUAGES[language].get(
+                "allocations_measured", True):
+            if allocations.get(rung, "missing") is not None:
+                raise ResultsError(f"allocations.{rung}: not null, where "
+                                   f"{language} measures none")
+            continue
         counts = _require(allocations, rung, dict, "allocations")
         # A language that counts bytes, not objects, has a null count.
         if not (langs.language_of(rung) != langs.CXX and not
@@ -406,6 +413,9 @@ def _markdown(results, has_plots, bench_present):
               "| --- | ---: | ---: | ---: |"]
     for rung in rungs:
         counts = results["allocations"][rung]
+        if counts is None:  # a language that measures none (Python, Node)
+            lines.append(f"| {rung} | not measured | | |")
+            continue
         count = counts["count"]
         lines.append(f"| {rung} | {'-' if count is None else f'{count:,}'} | "
                      f"{counts['bytes'] / 2**20:,.1f} | "

@@ -19,7 +19,7 @@ for suffix in ("-jemalloc", "-tcmalloc", "-counting"):
     if name.endswith(suffix):
         rung, build = name[:-len(suffix)], suffix[1:]
 language = "c++"
-for prefix in ("go", "rust", "java", "scala"):
+for prefix in ("go", "rust", "java", "scala", "python"):
     if rung.startswith(prefix + "-"):
         language = prefix
 scale, iterations = None, 50
@@ -75,6 +75,13 @@ elif language in ("java", "scala"):
     record["compiler"] = "javac 17.0.15"
     record["allocations"] = {{"count": None, "bytes": 1000,
                               "peak_live_bytes": 0, "how": "bytes"}}
+elif language == "python":
+    implementation = {{"pypy": "PyPy"}}.get(os.environ.get("HAVLAK_PYTHON"),
+                                           "CPython")
+    record["allocator"] = implementation
+    record["allocator_version"] = implementation + " 3.11.7 (/usr/bin/x)"
+    record["compiler"] = implementation + " 3.11.7"
+    record["allocations"] = None    # Python measures none
 if language != "c++":
     record["language"] = language
 if env("FAKE_LANGUAGE") is not None:

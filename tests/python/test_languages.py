@@ -331,6 +331,7 @@ class AnalysisTest(unittest.TestCase):
         counts = {"count": 1, "bytes": 2, "peak_live_bytes": 3}
         allocations = {rung: dict(counts) for rung in config_rungs}
         allocations[JAVA_TOP]["count"] = None
+        allocations[PYTHON_TOP] = None   # Python measures none
         env = {"languages": {"go": {"compiler": "go1.19.8 gc",
                                     "build_flags": "-compiler=gc",
                                     "runtime_settings": {"GOGC=100": "x"}}}}
