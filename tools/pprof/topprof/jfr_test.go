@@ -50,7 +50,13 @@ func convert(t *testing.T, from, text string) (*profile.Profile, string, error) 
 		}
 		return nil, said.String(), err
 	}
-	file, err := os.Open(out)
+	return readBack(t, out), said.String(), nil
+}
+
+// readBack parses the profile topprof wrote at path, as pprof would.
+func readBack(t *testing.T, path string) *profile.Profile {
+	t.Helper()
+	file, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +65,7 @@ func convert(t *testing.T, from, text string) (*profile.Profile, string, error) 
 	if err != nil {
 		t.Fatalf("pprof cannot read what was written: %v", err)
 	}
-	return prof, said.String(), nil
+	return prof
 }
 
 func TestSamplesBecomeStacksOfJavaNames(t *testing.T) {

@@ -3,13 +3,10 @@ package main
 import (
 	"bytes"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/google/pprof/profile"
 )
 
 func TestNodeSamplesBecomeStacksFromTheirNodeToTheRoot(t *testing.T) {
@@ -110,15 +107,7 @@ func TestEveryThreadsFileGoesIntoOneProfile(t *testing.T) {
 		time.Millisecond, &said); err != nil {
 		t.Fatal(err)
 	}
-	file, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-	prof, err := profile.Parse(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prof := readBack(t, out)
 	// The waiting thread's samples are no CPU time: left out.
 	if len(prof.Sample) != 2 || len(prof.Function) != 1 {
 		t.Errorf("%d samples of %d functions, want the searching thread's 2 of 1",
